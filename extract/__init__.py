@@ -1,0 +1,1 @@
+"""orgkg extraction: parse Chinese Wikipedia articles (pandoc Markdown) and extract RDF facts."""

@@ -1,0 +1,127 @@
+"""Membership and attendance stated in prose: `该党是X和Y的成员`, `曾派代表出席X`, `定期参加X`."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from extract.classify import Kind, is_class_noun, name_kind
+from extract.context import Context, Ref, Triple, describe
+from extract.extractors.common import Sentence, clause_start, clause_subject, gyear, integer, sentences
+from extract.parse import Link
+from extract.values import NUMERAL, chinese_number, years
+from extract import iris
+from extract.vocab import OKG, RDF, RDFS
+from extract.context import zh
+
+_ROLE = re.compile(r"(前成员|前成員|观察员党|观察员|觀察員|成员党|成员组织|成员|成員|会员|會員)(?![国國])")
+_ROLE_RELATION = {"前成员": OKG.formerMemberOf, "前成員": OKG.formerMemberOf, "观察员党": OKG.observerOf,
+                  "观察员": OKG.observerOf, "觀察員": OKG.observerOf}
+_JOIN = re.compile(r"(?<!拒绝)(?<!申请)(?<!未)(?<!没有)(?<!不)(参与了|加入了|加入)(?=[^。；]*(国际组织|国际|组织|联盟|倡议))")
+_ATTEND = re.compile(r"(?<!拒绝)(?<!未)(?<!没有)(?<!不)(派代表出席了|派代表出席|派代表参加了|派代表参加|出席了|出席|参加了|参加|参与了|参与|与会)(?!者)")
+_INVITED = re.compile(r"邀请[^，。；]{0,12}(参与者|参加者|与会者|观察者|观察员)")
+_ORDINAL = re.compile(r"第\s*(" + NUMERAL + r")\s*(?:次|届)\s*$")
+
+
+def _body(ctx: Context, link: Link) -> Ref | None:
+    """The organisation a link in a membership or attendance phrase names; None for places and people."""
+    if name_kind(link.target.name) in (Kind.PLACE, Kind.PERSON, Kind.IDEOLOGY, Kind.EVENT):
+        return None
+    if is_class_noun(link.target.name):
+        return None  # `是一個[欧洲政党]` names a class
+    return ctx.link_ref(link)
+
+
+def _actor(ctx: Context, s: Sentence, at: int) -> Ref | None:
+    """Who is a member or attends: the clause's named subject, else the paragraph's topic if it is a body."""
+    ref = clause_subject(ctx, s, at)
+    if ref is not None:
+        return ref
+    topic = ctx.topic(s.block)
+    if topic == ctx.subject and not ctx.kinds & {Kind.ORGANISATION}:
+        return None  # a person's or a newspaper's article: "it" is no organisation
+    return topic
+
+
+def memberships(ctx: Context) -> Iterator[Triple]:
+    """`okg:memberOf` (and observer, former member) from `是X和Y的成员`, `参与了X等国际组织`."""
+    for s in sentences(ctx):
+        roles = list(_ROLE.finditer(s.folded, s.start, s.end))
+        if roles:
+            be = s.folded.rfind("是", s.start, roles[0].start())
+            if be < 0:
+                be = s.folded.rfind("为", s.start, roles[0].start())
+            if be >= 0:
+                actor = _actor(ctx, s, be)
+                floor = be
+                for role in roles:
+                    relation = _ROLE_RELATION.get(role.group(1), OKG.memberOf)
+                    for link in s.text.links:
+                        if floor <= link.start < role.start() and actor is not None:
+                            body = _body(ctx, link)
+                            if body is not None and body != actor:
+                                yield from _relate(actor, relation, body)
+                    floor = role.end()
+        for m in _JOIN.finditer(s.folded, s.start, s.end):
+            actor = _actor(ctx, s, m.start())
+            stop = s.folded.find("等", m.end(), s.end)
+            stop = s.end if stop < 0 else stop
+            for link in s.text.links:
+                if m.end() <= link.start < stop and actor is not None:
+                    body = _body(ctx, link)
+                    if body is not None and body != actor:
+                        yield from _relate(actor, OKG.memberOf, body)
+
+
+def _relate(actor: Ref, relation, body: Ref) -> Iterator[Triple]:
+    yield from describe(actor, Kind.ORGANISATION)
+    yield from describe(body, Kind.ORGANISATION)
+    yield actor.iri, relation, body.iri
+
+
+def attendances(ctx: Context) -> Iterator[Triple]:
+    """`okg:attended` from `出席了X`, `曾派代表出席X`, `定期参加X`, `被X邀请做参与者` where X is a conference."""
+    for s in sentences(ctx):
+        if _ROLE.search(s.words) or _JOIN.search(s.words):
+            continue  # membership, not attendance
+        spans = [(m.start(), m.end()) for m in _ATTEND.finditer(s.folded, s.start, s.end)]
+        invited = _INVITED.search(s.folded, s.start, s.end)
+        if invited:
+            spans.append((clause_start(s.folded, invited.start(), s.start), invited.end()))
+        for start, end in spans:
+            actor = _actor(ctx, s, start)
+            if actor is None:
+                continue
+            stop = max(s.folded.find(c, end, s.end) for c in "，。；") if invited is None else s.end
+            stop = s.end if stop < end else stop
+            for link in s.text.links:
+                if not (start - 40 <= link.start and link.start < stop):
+                    continue
+                if invited is None and link.start < end:
+                    continue
+                if name_kind(link.target.name) is not Kind.CONFERENCE and link.target.key != ctx.article.title.key:
+                    continue
+                series = ctx.link_ref(link)
+                if series == actor:
+                    continue
+                yield from describe(actor, Kind.ORGANISATION)
+                yield from describe(series, Kind.CONFERENCE)
+                yield actor.iri, OKG.attended, _edition(s, link, series, triples := [])
+                yield from triples
+
+
+def _edition(s: Sentence, link: Link, series: Ref, out: list[Triple]):
+    """`出席了第十次[X]`: the numbered edition when the sentence gives one, else the series itself."""
+    m = _ORDINAL.search(s.folded, s.start, link.start)
+    if not m:
+        return series.iri
+    ordinal = chinese_number(m.group(1))
+    if ordinal is None:
+        return series.iri
+    found = years(s.words)
+    node = iris.edition(series.iri, ordinal, None, "")
+    out += [(node, RDF.type, OKG.Conference), (node, OKG.editionOf, series.iri), (node, OKG.ordinal, integer(ordinal)),
+            (node, RDFS.label, zh(f"{series.name} 第{m.group(1)}次"))]
+    if found:
+        out.append((node, OKG.year, gyear(found[0])))
+    return node

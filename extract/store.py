@@ -1,0 +1,192 @@
+"""Build article graphs into an on-disk Oxigraph store: into a new directory, swapped in only when complete."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from pyoxigraph import NamedNode, Quad, RdfFormat, Store
+
+from extract.parse import NotAnArticle, parse_article
+from extract.pipeline import digest, extract
+from extract.validate import ONTOLOGY_DIR, Report, validate_store
+
+ARTICLE_SUFFIXES = (".md", ".txt")
+ONTOLOGY_GRAPH = NamedNode("https://w3id.org/orgkg/ontology")
+
+
+class BuildError(Exception):
+    """A build that cannot go on; the message says what failed and what to do."""
+
+
+@dataclass(frozen=True)
+class Skipped:
+    path: str
+    reason: str
+
+
+@dataclass
+class BuildReport:
+    """What a build read, skipped and produced."""
+
+    store: Path
+    articles: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    quads: int = 0
+    classes: Counter = field(default_factory=Counter)
+    validation: Report | None = None
+    seconds: float = 0.0
+
+
+def discover(paths: Iterable[str | Path]) -> list[Path]:
+    """Files to read: each file given, and every `*.md` / `*.txt` below each folder, in a stable order."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise BuildError(f"input not found: {path} (give article files or folders of them)")
+    return found
+
+
+def read_article(path: Path):
+    """Parse one file, or raise NotAnArticle saying why it is not one."""
+    data = path.read_bytes()
+    if b"\x00" in data[:8192]:
+        raise NotAnArticle("binary file")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise NotAnArticle(f"not UTF-8 text (byte {e.start})") from None
+    return parse_article(text.lstrip("\ufeff"), str(path)), digest(data)
+
+
+def extract_files(files: list[Path], report: BuildReport,
+                  progress: Callable[[int, int], None] | None = None) -> Iterator[Quad]:
+    """Quads of every article, streamed; files that are not articles are recorded and skipped."""
+    seen: dict[str, Path] = {}
+    for i, path in enumerate(files, 1):
+        try:
+            article, source_digest = read_article(path)
+            graph_key = article.title.key
+            if graph_key in seen:
+                raise NotAnArticle(f"same page as {seen[graph_key]}")
+            result = extract(article, source_digest)
+        except NotAnArticle as e:
+            report.skipped.append(Skipped(str(path), str(e)))
+        except OSError as e:
+            report.skipped.append(Skipped(str(path), f"cannot read: {e.strerror or e}"))
+        except RecursionError:
+            report.skipped.append(Skipped(str(path), "too deeply nested to parse"))
+        else:
+            seen[graph_key] = path
+            report.articles += 1
+            report.quads += len(result.quads)
+            yield from result.quads
+        if progress is not None:
+            progress(i, len(files))
+
+
+def build(paths: Iterable[str | Path], store_dir: str | Path, validate: bool = True, strict: bool = False,
+          progress: Callable[[int, int], None] | None = None) -> BuildReport:
+    """Build a fresh store from the inputs and swap it in; the previous store survives any failure."""
+    started = time.monotonic()
+    target = Path(store_dir)
+    files = discover(paths)
+    if not files:
+        raise BuildError("no article files (*.md, *.txt) in the inputs")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    recover(target)
+    staging = target.with_name(f"{target.name}.building-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    report = BuildReport(target)
+    try:
+        store = Store(str(staging))
+        store.bulk_extend(extract_files(files, report, progress))
+        store.bulk_load(path=str(ONTOLOGY_DIR / "orgkg.ttl"), format=RdfFormat.TURTLE, to_graph=ONTOLOGY_GRAPH)
+        store.flush()
+        report.classes = class_counts(store)
+        if validate:
+            report.validation = validate_store(store, exclude_graph=ONTOLOGY_GRAPH.value)
+            if strict and not report.validation.conforms:
+                raise BuildError(f"{len(report.validation.violations)} shape violations; the previous store is kept")
+        store.optimize()
+        del store
+        swap(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def swap(staging: Path, target: Path) -> None:
+    """Replace `target` by `staging` with two renames; `recover` finishes a swap cut between them."""
+    previous = target.with_name(target.name + ".previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if target.exists():
+        os.replace(target, previous)
+    os.replace(staging, target)
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+def recover(target: Path) -> None:
+    """Put back the previous store if a swap was interrupted after moving it aside."""
+    previous = target.with_name(target.name + ".previous")
+    if previous.exists() and not target.exists():
+        os.replace(previous, target)
+
+
+def open_store(store_dir: str | Path) -> Store:
+    """Open a built store for reading; a clear error if there is none."""
+    path = Path(store_dir)
+    recover(path)
+    if not path.is_dir():
+        raise BuildError(f"no store at {path}: run `orgkg build` first (or pass --store)")
+    try:
+        return Store.read_only(str(path))
+    except OSError as e:
+        raise BuildError(f"cannot open the store at {path}: {e}") from None
+
+
+def class_counts(store: Store) -> Counter:
+    """Entities per class of the ontology, over all article graphs."""
+    counts: Counter = Counter()
+    query = """SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
+        GRAPH ?g { ?s a ?class } FILTER (?g != <%s>)
+        FILTER (STRSTARTS(STR(?class), "https://w3id.org/orgkg/ontology#"))
+    } GROUP BY ?class""" % ONTOLOGY_GRAPH.value
+    for row in store.query(query):
+        counts[row["class"].value.rsplit("#", 1)[-1]] = int(row["n"].value)
+    return counts
+
+
+def progress_printer(stream=sys.stderr, every: int = 200) -> Callable[[int, int], None]:
+    """A progress line for long builds: redrawn in place on a terminal, every `every` files otherwise."""
+    start = time.monotonic()
+    tty = stream.isatty()
+
+    def show(done: int, total: int) -> None:
+        if total < every:
+            return
+        if not tty and done % every and done != total:
+            return
+        rate = done / max(time.monotonic() - start, 1e-6)
+        width = 30
+        bar = "#" * int(width * done / total)
+        line = f"[{bar:<{width}}] {done}/{total} articles, {rate:.0f}/s"
+        stream.write(("\r" + line) if tty else line + "\n")
+        if tty and done == total:
+            stream.write("\n")
+        stream.flush()
+
+    return show

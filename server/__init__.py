@@ -1,0 +1,1 @@
+"""The SPARQL endpoint over the built store (Flask app factory `create_app`)."""

@@ -1,0 +1,137 @@
+"""Building into an on-disk Oxigraph store, the CLI around it, and SHACL validation."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import rdflib
+from pyoxigraph import RdfFormat, Store
+
+from extract.cli import export, main
+from extract.store import BuildError, build, open_store
+from extract.validate import validate_graph
+from tests.conftest import ARTICLES, CORPUS, SEEDS, needs_corpus
+
+
+@pytest.fixture(scope="module")
+def seed_store(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("store") / "store"
+    report = build([SEEDS], path)
+    assert report.articles == 2 and not report.skipped
+    assert report.validation.conforms and not report.validation.violations
+    return path
+
+
+def test_query_answers_the_8th_conference_with_29_rows(seed_store, capsys):
+    assert main(["query", "attendees-8th-conference", "--store", str(seed_store), "--format", "csv"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[0] == "organisation,name,series" and len(lines) == 30
+
+
+def test_union_default_graph_and_one_graph_per_article(seed_store):
+    store = open_store(seed_store)
+    graphs = {g.value for g in store.named_graphs()}
+    assert "https://w3id.org/orgkg/graph/毛主义国际主义运动" in graphs
+    assert "https://w3id.org/orgkg/graph/马列主义政党和组织国际会议" in graphs
+    ask = "ASK { <https://w3id.org/orgkg/resource/毛主义国际主义运动> a <https://w3id.org/orgkg/ontology#Organisation> }"
+    assert bool(store.query(ask, use_default_graph_as_union=True))
+
+
+def test_export_turtle_parses_to_the_same_triples_as_ntriples(seed_store):
+    store = open_store(seed_store)
+    turtle, nt = io.BytesIO(), io.BytesIO()
+    export(store, turtle, RdfFormat.TURTLE)
+    export(store, nt, RdfFormat.N_TRIPLES)
+    a = rdflib.Graph().parse(data=turtle.getvalue().decode(), format="turtle")
+    b = rdflib.Graph().parse(data=nt.getvalue().decode(), format="nt")
+    assert len(a) == len(b) > 300 and set(a) == set(b)
+
+
+def test_same_input_same_graph(tmp_path):
+    build([SEEDS, ARTICLES], tmp_path / "a", validate=False)
+    build([ARTICLES, SEEDS], tmp_path / "b", validate=False)
+    dump = lambda p: sorted(open_store(p).dump(format=RdfFormat.N_QUADS).decode().splitlines())  # noqa: E731
+    assert dump(tmp_path / "a") == dump(tmp_path / "b")
+
+
+def test_bad_files_are_reported_and_skipped(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEEDS / "000_feb0c7de58155e47.txt", folder / "mim.txt")
+    (folder / "empty.md").write_text("")
+    (folder / "binary.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (folder / "page.md").write_text("<!DOCTYPE html><html><body>x</body></html>")
+    (folder / "latin1.txt").write_bytes("**Caf\xe9**".encode("latin-1"))
+    (folder / "nosubject.txt").write_text("一段没有粗体主语的文字。")
+    report = build([folder], tmp_path / "store")
+    reasons = {Path(s.path).name: s.reason for s in report.skipped}
+    assert report.articles == 1
+    assert reasons == {"empty.md": "empty file", "binary.md": "binary file",
+                       "page.md": "HTML or XML, not a Markdown article", "latin1.txt": "not UTF-8 text (byte 5)",
+                       "nosubject.txt": "no subject: no bold name in the lead and no Page/<title> file name"}
+
+
+def test_failed_build_keeps_the_previous_store(tmp_path, monkeypatch):
+    path = tmp_path / "store"
+    build([SEEDS], path, validate=False)
+    before = len(open_store(path))
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr("extract.store.class_counts", boom)
+    with pytest.raises(RuntimeError):
+        build([ARTICLES], path, validate=False)
+    assert len(open_store(path)) == before
+    assert not list(tmp_path.glob("store.building-*"))
+
+
+def test_missing_input_and_missing_store_are_one_line_errors(tmp_path, capsys):
+    assert main(["build", str(tmp_path / "nope"), "--store", str(tmp_path / "s")]) == 2
+    assert main(["stats", "--store", str(tmp_path / "none")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"orgkg build: error: input not found: {tmp_path / 'nope'} (give article files or folders of them)",
+                   f"orgkg stats: error: no store at {tmp_path / 'none'}: run `orgkg build` first (or pass --store)"]
+
+
+def test_malformed_query_is_a_one_line_error(seed_store, tmp_path, capsys):
+    query = tmp_path / "bad.rq"
+    query.write_text("SELECT * WHERE {")
+    assert main(["query", str(query), "--store", str(seed_store)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("orgkg query: error: malformed query:")
+
+
+def test_console_script_runs(seed_store):
+    result = subprocess.run([sys.executable, "-m", "extract.cli", "stats", "--store", str(seed_store)],
+                            capture_output=True, text=True, check=True)
+    assert "article graphs: 2" in result.stdout
+
+
+def test_broken_graph_fails_validation():
+    broken = rdflib.Graph().parse(format="turtle", data="""
+        @prefix okg: <https://w3id.org/orgkg/ontology#> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+        <https://w3id.org/orgkg/resource/X> a okg:Organisation ;
+            okg:publishes <https://w3id.org/orgkg/resource/Y> .
+        <https://w3id.org/orgkg/resource/E> a okg:Conference ; rdfs:label "E"@zh ;
+            okg:ordinal 0 ; okg:year "2011"^^xsd:gYear .
+    """)
+    report = validate_graph(broken)
+    assert not report.conforms
+    paths = {f.path.rsplit("#", 1)[-1] for f in report.violations}
+    assert {"label", "publishes", "editionOf", "ordinal"} <= paths
+
+
+@needs_corpus
+def test_corpus_and_seeds_build_and_validate(tmp_path):
+    report = build([CORPUS, SEEDS], tmp_path / "store")
+    assert report.articles == 49 and not report.skipped
+    assert report.validation.conforms and not report.validation.violations
+    assert report.classes["Organisation"] > 400 and report.classes["Publication"] >= 15
