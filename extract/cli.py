@@ -36,7 +36,7 @@ def print_report(report: BuildReport) -> None:
     print("entities per class:")
     for name, n in sorted(report.classes.items()):
         print(f"  {name}: {n}")
-    print(f"quads: {report.quads}")
+    print(f"triples: {report.quads} (in {report.articles} article graphs)")
     if report.validation is None:
         print("shape validation: skipped")
     else:

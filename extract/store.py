@@ -44,21 +44,31 @@ class BuildReport:
     seconds: float = 0.0
 
 
-def discover(paths: Iterable[str | Path]) -> list[Path]:
+@dataclass(frozen=True)
+class Source:
+    """An input file and its name relative to the folder it was found in (what provenance records)."""
+
+    path: Path
+    name: str
+
+
+def discover(paths: Iterable[str | Path]) -> list[Source]:
     """Files to read: each file given, and every `*.md` / `*.txt` below each folder, in a stable order."""
-    found: list[Path] = []
+    found: list[Source] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES))
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+            # keep the folder's own name: `Page/<title>.md` is how the dump names an article's title
+            found.extend(Source(p, p.relative_to(path.parent).as_posix()) for p in files)
         elif path.is_file():
-            found.append(path)
+            found.append(Source(path, path.name if path.parent.name != "Page" else f"Page/{path.name}"))
         else:
             raise BuildError(f"input not found: {path} (give article files or folders of them)")
     return found
 
 
-def read_article(path: Path):
+def read_article(path: Path, name: str | None = None):
     """Parse one file, or raise NotAnArticle saying why it is not one."""
     data = path.read_bytes()
     if b"\x00" in data[:8192]:
@@ -67,16 +77,17 @@ def read_article(path: Path):
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         raise NotAnArticle(f"not UTF-8 text (byte {e.start})") from None
-    return parse_article(text.lstrip("\ufeff"), str(path)), digest(data)
+    return parse_article(text.lstrip("\ufeff"), name or str(path)), digest(data)
 
 
-def extract_files(files: list[Path], report: BuildReport,
+def extract_files(files: list[Source], report: BuildReport,
                   progress: Callable[[int, int], None] | None = None) -> Iterator[Quad]:
     """Quads of every article, streamed; files that are not articles are recorded and skipped."""
     seen: dict[str, Path] = {}
-    for i, path in enumerate(files, 1):
+    for i, source in enumerate(files, 1):
+        path = source.path
         try:
-            article, source_digest = read_article(path)
+            article, source_digest = read_article(path, source.name)
             graph_key = article.title.key
             if graph_key in seen:
                 raise NotAnArticle(f"same page as {seen[graph_key]}")
