@@ -50,12 +50,24 @@ def sentences(ctx: Context) -> Iterator[Sentence]:
         text = block.content
         folded = simplify(text.text)
         start = 0
-        for m in re.finditer(r"[。！？；!?;]", folded):
-            if m.end() > start:
-                yield Sentence(block, text, start, m.end(), folded)
-            start = m.end()
+        for end in sentence_ends(folded):
+            if end > start:
+                yield Sentence(block, text, start, end, folded)
+            start = end
         if start < len(folded):
             yield Sentence(block, text, start, len(folded), folded)
+
+
+def sentence_ends(text: str) -> Iterator[int]:
+    """Ends of sentences: after 。！？； outside 《…》 and “…” (a title may hold a `！`)."""
+    depth = 0
+    for i, c in enumerate(text):
+        if c in "《“「":
+            depth += 1
+        elif c in "》”」":
+            depth = max(0, depth - 1)
+        elif c in "。！？；!?;" and depth == 0:
+            yield i + 1
 
 
 def name_after(text: Text, pos: int) -> tuple[str, int] | None:

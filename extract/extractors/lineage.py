@@ -20,8 +20,10 @@ _FOUNDED_BY_DATE = re.compile(_DATE + r"(?:初|末|底)?\s*(?:于[^，。；]{1,
 _FOUNDED_IN_CLAUSE = re.compile(_DATE + r"[^。；]{0,40}?(建立|成立|创建|组建)(了)?\s*(该党|该组织|此党|本党)")
 _FOUNDED_BY_PARTY = re.compile(_DATE + r"[，,]\s*(该党|该组织)[^。；]{0,30}?(建立|成立|创建|组建)")
 _SPLIT_OUT = re.compile(r"是\s*" + _DATE + r"[^。；]{0,30}?(分裂出来|脱离出来|成立|建立)的(组织|政党|党|团体)")
+_SPLIT_IN = re.compile(r"(?:^|(?<=[。；;，,]))\s*" + _DATE + r"\s*(分裂自|从[^，。；]{1,30}分裂出来)")
+_FIRST_ISSUE = re.compile(_DATE + r"[^，。；]{0,10}首次(发行|出版|出刊)")
 _CATEGORY_YEAR = re.compile(r"^(1[5-9][0-9]{2}|20[0-9]{2})年(建立|成立|创建|創建|建立)的(政党|政黨|組織|组织|出版物|报纸|報紙|政治組織)")
-_SPLIT = re.compile(r"分裂自|从\s*$|脱离了?|脱党")
+_SPLIT = re.compile(r"分裂自|从|脱离了?")
 _MERGED_FROM = re.compile(r"由(?P<names>[^。；]{2,80}?)(?:两党|等)?合并(?:而成|组成|成立)")
 _MERGED_INTO = re.compile(r"并入了?|合并为|合并，组成(?:新政党)?|合并成")
 _PREDECESSOR = re.compile(r"[“「](?P<name>[^”」]{1,40})[”」][^。；]{0,40}?是(它|其|该党|该组织)的前身|前身(是|为)\s*(?=\S)")
@@ -53,7 +55,7 @@ def _founding_facts(ctx: Context, s: Sentence) -> Iterator[tuple[Ref, int]]:
         ref = _founded(ctx, s, m.start())
         if ref is not None:
             yield ref, int(m.group("year"))
-    for pattern in (_FOUNDED_BY_DATE, _FOUNDED_IN_CLAUSE, _FOUNDED_BY_PARTY, _SPLIT_OUT):
+    for pattern in (_FOUNDED_BY_DATE, _FOUNDED_IN_CLAUSE, _FOUNDED_BY_PARTY, _SPLIT_OUT, _SPLIT_IN, _FIRST_ISSUE):
         for m in pattern.finditer(folded, s.start, s.end):
             ref = _founded(ctx, s, m.start()) if pattern is _FOUNDED_BY_DATE else ctx.topic(s.block)
             if ref is not None:
@@ -80,10 +82,11 @@ def lineage(ctx: Context) -> Iterator[Triple]:
             if link is None or actor is None:
                 continue
             if m.group().startswith("脱") and not re.search(r"(创建|组建|成立)了?(此党|该党|该组织)|另行组建", s.words):
-                continue  # `一个于1999年脱离X的团体`: the founders left X, the sentence says so only with 创建该党
+                continue  # the founders leaving X is read by `_founders_left`
             if m.group() == "从" and not re.match(r"中?分裂出来", s.folded[link_tail(s.text, link):][:5]):
                 continue
             yield from _relation(actor, OKG.splitFrom, ctx.link_ref(link))
+        yield from _founders_left(ctx, s, topic_ok)
         for m in _MERGED_FROM.finditer(s.folded, s.start, s.end):
             actor = clause_subject(ctx, s, m.start()) or (ctx.topic(s.block) if topic_ok else None)
             for link in s.text.links:
@@ -97,6 +100,20 @@ def lineage(ctx: Context) -> Iterator[Triple]:
                     yield from _relation(actor, OKG.successor, ctx.link_ref(link))
         for m in _PREDECESSOR.finditer(s.folded, s.start, s.end):
             yield from _predecessor(ctx, s, m, topic_ok)
+
+
+def _founders_left(ctx: Context, s: Sentence, topic_ok: bool) -> Iterator[Triple]:
+    """`[X]的一些成员脱党另行组建该党` / `由一个…脱离[X]的团体创建`: the party split from X."""
+    if not topic_ok:
+        return
+    for link in s.text.links:
+        tail = link_tail(s.text, link)
+        after = s.folded[tail:s.end]
+        before = s.folded[s.start:link.start]
+        if (re.match(r"的(一些|部分|一批)?(成员|党员|人士|派别)(脱党|脱离)[^。；]{0,12}(组建|建立|创建|成立)了?(该党|此党|该组织)", after)
+                or (re.search(r"由[^。；]{0,12}脱离$", before)
+                    and re.match(r"的(团体|派别|成员|人士)(所)?(创建|建立|组建|成立)", after))):
+            yield from _relation(ctx.topic(s.block), OKG.splitFrom, ctx.link_ref(link))
 
 
 def _predecessor(ctx: Context, s: Sentence, m: re.Match, topic_ok: bool) -> Iterator[Triple]:
