@@ -10,15 +10,17 @@ from extract.context import Context, PRONOUN, Ref, Triple, describe, link_tail
 from extract.extractors.common import (Sentence, clause_start, clause_subject, clause_subjects, gloss_after, gyear,
                                       sentences)
 from extract.extractors.names import literal
-from extract.parse import Link
+from extract.parse import Link, ListItem
 from extract.script import simplify
 from extract.vocab import OKG, SKOS
 
+_HISTORY = re.compile(r"名称|名字|更名|易名|改名|沿革")
 _DATE = r"(?P<year>1[5-9][0-9]{2}|20[0-9]{2})\s*年(?:\s*[0-9]{1,2}\s*月)?(?:\s*[0-9]{1,2}\s*日)?"
 _FOUNDED_AT = re.compile(r"(成立|创建|创立|建立|组建|创刊|创办|建党)\s*(于|於)\s*" + _DATE)
 _FOUNDED_BY_DATE = re.compile(_DATE + r"(?:初|末|底)?\s*(?:于[^，。；]{1,10})?\s*(创建|成立|创刊|创办|创立)(?![^，。；]*的)")
 _FOUNDED_IN_CLAUSE = re.compile(_DATE + r"[^。；]{0,40}?(建立|成立|创建|组建)(了)?\s*(该党|该组织|此党|本党)")
 _FOUNDED_BY_PARTY = re.compile(_DATE + r"[，,]\s*(该党|该组织)[^。；]{0,30}?(建立|成立|创建|组建)")
+_FOUNDED_WHO = re.compile(_DATE + r"[，,]\s*(?P<who>[^，。；在于]{1,30}?)\s*(?:在|于)[^，。；]{1,12}?(?:成立|创建|建立)(?![^，。；]*的)")
 _SPLIT_OUT = re.compile(r"是\s*" + _DATE + r"[^。；]{0,30}?(分裂出来|脱离出来|成立|建立)的(组织|政党|党|团体)")
 _SPLIT_IN = re.compile(r"(?:^|(?<=[。；;，,]))\s*" + _DATE + r"\s*(分裂自|从[^，。；]{1,30}分裂出来)")
 _FIRST_ISSUE = re.compile(_DATE + r"[^，。；]{0,10}首次(发行|出版|出刊)")
@@ -55,6 +57,14 @@ def _founding_facts(ctx: Context, s: Sentence) -> Iterator[tuple[Ref, int]]:
         ref = _founded(ctx, s, m.start())
         if ref is not None:
             yield ref, int(m.group("year"))
+    for m in _FOUNDED_WHO.finditer(folded, s.start, s.end):
+        who = m.group("who").strip()
+        quoted = re.fullmatch(r"[“「][^”」]+[”」]", who)
+        history = isinstance(s.block, ListItem) and any(_HISTORY.search(h) for h in s.block.section[-1:])
+        ref = ctx.topic(s.block) if quoted and history else (
+            None if quoted else ctx.resolve(s.text, m.start("who"), m.end("who"), s.block))
+        if ref is not None:
+            yield ref, int(m.group("year"))
     for pattern in (_FOUNDED_BY_DATE, _FOUNDED_IN_CLAUSE, _FOUNDED_BY_PARTY, _SPLIT_OUT, _SPLIT_IN, _FIRST_ISSUE):
         for m in pattern.finditer(folded, s.start, s.end):
             ref = _founded(ctx, s, m.start()) if pattern is _FOUNDED_BY_DATE else ctx.topic(s.block)
@@ -67,7 +77,9 @@ def _founded(ctx: Context, s: Sentence, at: int) -> Ref | None:
     start = clause_start(s.folded, at, s.start)
     words = s.folded[start:at].strip()
     if re.search(r"[“「《]", words):
-        return None  # a quoted earlier name, read by the rename extractor instead
+        # a quoted earlier name: in a name-history list it is the topic under that name
+        history = isinstance(s.block, ListItem) and any(_HISTORY.search(h) for h in s.block.section[-1:])
+        return ctx.topic(s.block) if history else None
     return clause_subject(ctx, s, at) or (ctx.topic(s.block) if not words or PRONOUN.search(words) or
                                           re.fullmatch(r"[0-9年月日初末底于在\s]*", words) else None)
 
@@ -111,9 +123,13 @@ def _founders_left(ctx: Context, s: Sentence, topic_ok: bool) -> Iterator[Triple
         after = s.folded[tail:s.end]
         before = s.folded[s.start:link.start]
         if (re.match(r"的(一些|部分|一批)?(成员|党员|人士|派别)(脱党|脱离)[^。；]{0,12}(组建|建立|创建|成立)了?(该党|此党|该组织)", after)
+                or re.match(r"内部的[^。；]{0,10}(派|派别|成员|党员)[^。；]{0,4}(建立|创建|成立|组建)了?(该党|此党|该组织)", after)
                 or (re.search(r"由[^。；]{0,12}脱离$", before)
                     and re.match(r"的(团体|派别|成员|人士)(所)?(创建|建立|组建|成立)", after))):
             yield from _relation(ctx.topic(s.block), OKG.splitFrom, ctx.link_ref(link))
+        elif re.search(r"分裂出[^。；]{0,12}(形成|成立|组成)了?$", before):
+            # `X分裂出4个小党，形成了[Y]等`: Y split from the paragraph's party
+            yield from _relation(ctx.link_ref(link), OKG.splitFrom, ctx.topic(s.block))
 
 
 def _predecessor(ctx: Context, s: Sentence, m: re.Match, topic_ok: bool) -> Iterator[Triple]:

@@ -74,7 +74,9 @@ def test_periodical_pravda():
 
 def test_periodical_with_former_title():
     found = page("消息报.md")
-    assert objects(found, "okr:消息报", "okg:formerlyNamed") == {'"彼得格勒工人代表苏维埃消息报"@zh'}
+    # 当时被称为《…》, and 以本报于十月革命时取的全名《…》
+    assert objects(found, "okr:消息报", "okg:formerlyNamed") == {
+        '"彼得格勒工人代表苏维埃消息报"@zh', '"农工兵哥萨克及彼得格勒工人红军苏维埃代表中央执行委员会消息报"@zh'}
     assert subjects(found, "okg:publishes", "okr:消息报") == {"okr:苏联最高苏维埃"}
 
 
