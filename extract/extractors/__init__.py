@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Callable, Iterator
 
 from extract.context import Context, Triple
-from extract.extractors.affiliation import attendances, memberships
+from extract.extractors.affiliation import attendances, enumerations, memberships
 from extract.extractors.categories import categories
 from extract.extractors.editions import heading_editions, prose_editions
 from extract.extractors.lineage import founding_year, lineage
@@ -14,7 +14,7 @@ from extract.extractors.names import abbreviations, alt_labels
 from extract.extractors.publications import publishes
 from extract.extractors.renames import former_names
 from extract.extractors.subject import subject_type
-from extract.extractors.tables import table_rows
+from extract.extractors.listings import listed_organisations
 
 Extractor = Callable[[Context], Iterator[Triple]]
 
@@ -27,10 +27,11 @@ EXTRACTORS: tuple[Extractor, ...] = (
     founding_year,
     lineage,
     heading_editions,
-    table_rows,
+    listed_organisations,
     prose_editions,
     attendances,
     memberships,
+    enumerations,
     publishes,
     prose_organisations,
 )

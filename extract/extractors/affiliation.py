@@ -7,12 +7,11 @@ from typing import Iterator
 
 from extract.classify import Kind, is_class_noun, name_kind
 from extract.context import Context, Ref, Triple, describe
-from extract.extractors.common import Sentence, clause_start, clause_subject, gyear, integer, sentences
+from extract.extractors.common import Sentence, clause_start, clause_subject, sentences
+from extract.extractors.editions import edition_node, section_edition
 from extract.parse import Link
-from extract.values import NUMERAL, chinese_number, years
-from extract import iris
-from extract.vocab import OKG, RDF, RDFS
-from extract.context import zh
+from extract.values import NUMERAL, Edition, chinese_number, years
+from extract.vocab import OKG
 
 _ROLE = re.compile(r"(前成员|前成員|观察员党|观察员|觀察員|成员党|成员组织|成员|成員|会员|會員)(?![国國])")
 _ROLE_RELATION = {"前成员": OKG.formerMemberOf, "前成員": OKG.formerMemberOf, "观察员党": OKG.observerOf,
@@ -20,6 +19,9 @@ _ROLE_RELATION = {"前成员": OKG.formerMemberOf, "前成員": OKG.formerMember
 _JOIN = re.compile(r"(?<!拒绝)(?<!申请)(?<!未)(?<!没有)(?<!不)(参与了|加入了|加入)(?=[^。；]*(国际组织|国际|组织|联盟|倡议))")
 _ATTEND = re.compile(r"(?<!拒绝)(?<!未)(?<!没有)(?<!不)(派代表出席了|派代表出席|派代表参加了|派代表参加|出席了|出席|参加了|参加|参与了|参与|与会)(?!者)")
 _INVITED = re.compile(r"邀请[^，。；]{0,12}(参与者|参加者|与会者|观察者|观察员)")
+# `成员包括：A、B和C`, `出席会议的政党有A、B`: the listed bodies belong to, or attended, the paragraph's topic
+_ENUMERATION = re.compile(r"(?P<member>(?:成员|會員|会员|成員)(?:党|组织|政党)?(?:包括|有|为|是))"
+                          r"|(?P<attend>(?:参会|出席|与会|参加)(?:会议|大会|研讨会)?的?(?:政党|组织|团体|代表团|政党和组织)(?:包括|有|为|是))")
 _ORDINAL = re.compile(r"第\s*(" + NUMERAL + r")\s*(?:次|届)\s*$")
 
 
@@ -46,6 +48,8 @@ def _actor(ctx: Context, s: Sentence, at: int) -> Ref | None:
 def memberships(ctx: Context) -> Iterator[Triple]:
     """`okg:memberOf` (and observer, former member) from `是X和Y的成员`, `参与了X等国际组织`."""
     for s in sentences(ctx):
+        if _ENUMERATION.search(s.words):
+            continue
         roles = list(_ROLE.finditer(s.folded, s.start, s.end))
         if roles:
             be = s.folded.rfind("是", s.start, roles[0].start())
@@ -73,6 +77,37 @@ def memberships(ctx: Context) -> Iterator[Triple]:
                         yield from _relate(actor, OKG.memberOf, body)
 
 
+def enumerations(ctx: Context) -> Iterator[Triple]:
+    """`成员包括：[A]、[B]和[C]` and `出席会议的政党有[A]、[B]`: each listed body and the paragraph's topic."""
+    if not ctx.kinds & {Kind.ORGANISATION, Kind.CONFERENCE}:
+        return
+    for s in sentences(ctx):
+        for m in _ENUMERATION.finditer(s.folded, s.start, s.end):
+            topic = ctx.topic(s.block)
+            if m.group("member"):
+                relation, target = OKG.memberOf, topic
+            else:
+                relation, target = OKG.attended, _attended_node(ctx, s, topic)
+            stop = s.folded.find("等", m.end(), s.end)
+            for link in s.text.links:
+                if m.end() <= link.start < (stop if stop >= 0 else s.end):
+                    body = _body(ctx, link)
+                    if body is not None and body != topic:
+                        yield from describe(body, Kind.ORGANISATION)
+                        yield body.iri, relation, target.iri if isinstance(target, Ref) else target
+            if relation == OKG.attended and isinstance(target, Ref):
+                yield from describe(target, Kind.CONFERENCE)
+
+
+def _attended_node(ctx: Context, s: Sentence, topic: Ref):
+    """The edition a heading above names, else the conference series the paragraph is about."""
+    edition = section_edition(s.block.section)
+    if edition is None:
+        return topic
+    node, _ = edition_node(ctx, topic, edition)
+    return node
+
+
 def _relate(actor: Ref, relation, body: Ref) -> Iterator[Triple]:
     yield from describe(actor, Kind.ORGANISATION)
     yield from describe(body, Kind.ORGANISATION)
@@ -82,8 +117,8 @@ def _relate(actor: Ref, relation, body: Ref) -> Iterator[Triple]:
 def attendances(ctx: Context) -> Iterator[Triple]:
     """`okg:attended` from `出席了X`, `曾派代表出席X`, `定期参加X`, `被X邀请做参与者` where X is a conference."""
     for s in sentences(ctx):
-        if _ROLE.search(s.words) or _JOIN.search(s.words):
-            continue  # membership, not attendance
+        if _ROLE.search(s.words) or _JOIN.search(s.words) or _ENUMERATION.search(s.words):
+            continue  # membership, or an enumeration read by `enumerations`
         spans = [(m.start(), m.end()) for m in _ATTEND.finditer(s.folded, s.start, s.end)]
         invited = _INVITED.search(s.folded, s.start, s.end)
         if invited:
@@ -92,8 +127,8 @@ def attendances(ctx: Context) -> Iterator[Triple]:
             actor = _actor(ctx, s, start)
             if actor is None:
                 continue
-            stop = max(s.folded.find(c, end, s.end) for c in "，。；") if invited is None else s.end
-            stop = s.end if stop < end else stop
+            ends = [i for i in (s.folded.find(c, end, s.end) for c in "，。；") if i >= 0]
+            stop = min(ends) if ends and invited is None else s.end
             for link in s.text.links:
                 if not (start - 40 <= link.start and link.start < stop):
                     continue
@@ -106,22 +141,16 @@ def attendances(ctx: Context) -> Iterator[Triple]:
                     continue
                 yield from describe(actor, Kind.ORGANISATION)
                 yield from describe(series, Kind.CONFERENCE)
-                yield actor.iri, OKG.attended, _edition(s, link, series, triples := [])
+                node, triples = _edition(ctx, s, link, series)
+                yield actor.iri, OKG.attended, node
                 yield from triples
 
 
-def _edition(s: Sentence, link: Link, series: Ref, out: list[Triple]):
+def _edition(ctx: Context, s: Sentence, link: Link, series: Ref):
     """`出席了第十次[X]`: the numbered edition when the sentence gives one, else the series itself."""
     m = _ORDINAL.search(s.folded, s.start, link.start)
-    if not m:
-        return series.iri
-    ordinal = chinese_number(m.group(1))
+    ordinal = chinese_number(m.group(1)) if m else None
     if ordinal is None:
-        return series.iri
+        return series.iri, []
     found = years(s.words)
-    node = iris.edition(series.iri, ordinal, None, "")
-    out += [(node, RDF.type, OKG.Conference), (node, OKG.editionOf, series.iri), (node, OKG.ordinal, integer(ordinal)),
-            (node, RDFS.label, zh(f"{series.name} 第{m.group(1)}次"))]
-    if found:
-        out.append((node, OKG.year, gyear(found[0])))
-    return node
+    return edition_node(ctx, series, Edition(f"第{m.group(1)}次", ordinal, found[0] if found else None))

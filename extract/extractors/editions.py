@@ -11,7 +11,6 @@ from extract import iris
 from extract.classify import Kind
 from extract.context import Context, Ref, Triple, zh
 from extract.extractors.common import clause_start, gyear, integer, sentences
-from extract.parse import Table
 from extract.values import NUMERAL, Edition, chinese_number, parse_edition, years
 from extract.vocab import OKG, RDF, RDFS
 
@@ -24,10 +23,10 @@ def holds_editions(ctx: Context) -> bool:
     return bool(ctx.kinds & {Kind.CONFERENCE, Kind.ORGANISATION})
 
 
-def table_edition(table: Table) -> Edition | None:
-    """The edition a table lists: its caption and the nearest heading naming one, completing each other."""
-    caption = parse_edition(table.caption.text) if table.caption is not None else None
-    heading = next((found for h in reversed(table.section) if (found := parse_edition(h))), None)
+def section_edition(section: tuple[str, ...], caption_text: str | None = None) -> Edition | None:
+    """The edition a listing is about: its caption and the nearest heading naming one, completing each other."""
+    caption = parse_edition(caption_text) if caption_text is not None else None
+    heading = next((found for h in reversed(section) if (found := parse_edition(h))), None)
     if caption is None or heading is None:
         return caption or heading
     if caption.ordinal is not None and heading.ordinal is not None and caption.ordinal != heading.ordinal:
@@ -59,7 +58,7 @@ def heading_editions(ctx: Context) -> Iterator[Triple]:
         return
     seen: set[str] = set()
     editions = [parse_edition(h) for h in sorted({h for b in ctx.article.blocks for h in b.section})]
-    editions += [table_edition(t) for t in ctx.article.tables()]
+    editions += [section_edition(t.section, t.caption.text if t.caption else None) for t in ctx.article.tables()]
     for edition in editions:
         if edition is None:
             continue

@@ -122,3 +122,17 @@ def test_article_without_page_file_name_and_shifted_member_table():
 
 def test_same_page_in_two_scripts_is_one_iri(ntp, iws):
     assert (NTP, "rdf:type", "okg:Organisation") in ntp and (NTP, "okg:attended", "okr:国际工人研讨会/edition/14") in iws
+
+
+def test_lists_and_prose_enumerations_in_traditional_script():
+    found = facts(extract_file(ARTICLES / "Page" / "南方論壇.md"))
+    forum = "okr:南方论坛"
+    assert {(forum, "rdf:type", "okg:ConferenceSeries"), (forum, "rdf:type", "okg:Organisation")} <= found
+    # 該組織的成員包括：A、B和C等
+    assert subjects(found, "okg:memberOf", forum) == {"okr:北方劳动者党", "okr:东方工人党", "okr:南方共产党_(1990年)"}
+    # 出席會議的政黨有 … under the heading of the 2nd conference
+    assert subjects(found, "okg:attended", forum + "/edition/2") == {"okr:西方左翼党", "okr:北方人民党"}
+    assert objects(found, forum + "/edition/2", "okg:year") == {"1999"}
+    # a bullet list under a participants heading: not the country, not the placeholder
+    assert subjects(found, "okg:attended", forum + "/edition/3") == {"okr:北方劳动者党", "okr:南方论坛/named/红色阵线"}
+    assert ("okr:国际工人研讨会", "rdf:type", "okg:ConferenceSeries") not in found  # 參見 is a pointer, not a fact

@@ -1,4 +1,4 @@
-"""Organisations listed in tables, and what the table says of them: attendance, membership, observer status."""
+"""Organisations listed in tables and bullet lists, and what the listing says of them: attendance, membership."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from extract.classify import Kind, name_kind
 from extract.context import Context, Ref, Triple, describe, fold
 from extract.extractors.common import _APPARATUS
 from extract.extractors.names import literal
-from extract.extractors.editions import edition_node, holds_editions, table_edition
-from extract.parse import Cell, Link, Table, Title
+from extract.extractors.editions import edition_node, holds_editions, section_edition
+from extract.parse import Cell, Link, ListItem, Table, Title
 from extract.script import simplify
 from extract.vocab import OKG, RDF, SKOS
 
@@ -32,16 +32,16 @@ _NOTE = re.compile(r"[（(][^（）()]*(被开除|开除|停止活动|停止|取
 _NOT_A_NAME = re.compile(r"^[\s\W\d０-９年月日%.,，、（）()|\-–—]*$")
 
 
-def table_rows(ctx: Context) -> Iterator[Triple]:
-    """Every organisation a table lists, typed, and related to the subject or edition the table is about."""
-    for table in ctx.article.tables():
-        if any(_APPARATUS.search(h) for h in table.section):
+def listed_organisations(ctx: Context) -> Iterator[Triple]:
+    """Every organisation a table or a list under a heading names, typed, and related to what the listing is about."""
+    for section, caption, header, entries in _listings(ctx):
+        if any(_APPARATUS.search(h) for h in section):
             continue
-        relation, target, extra = _relation(ctx, table)
-        if relation is None and not any(_ORG_HEADER.search(c.text) for c in table.header):
+        relation, target, extra = _relation(ctx, section, caption)
+        if relation is None and not any(_ORG_HEADER.search(c) for c in header):
             continue  # a table of votes, versions or letters, not of organisations
         yield from extra
-        for ref, listed_as in _organisations(ctx, table):
+        for ref, listed_as in entries:
             yield from describe(ref, Kind.ORGANISATION)
             listed_as = _NOTE.sub("", Title.strip_disambiguation(listed_as)).strip() if listed_as else None
             if listed_as and fold(listed_as) != fold(ref.name):
@@ -50,16 +50,48 @@ def table_rows(ctx: Context) -> Iterator[Triple]:
                 yield ref.iri, relation, target
 
 
-def _relation(ctx: Context, table: Table) -> tuple[NamedNode | None, NamedNode | None, list[Triple]]:
-    """What being listed in this table means, and the node it relates the listed organisations to."""
-    context = [table.caption.text] if table.caption is not None else []
-    context += list(reversed(table.section))
+def _listings(ctx: Context) -> Iterator[tuple[tuple[str, ...], str | None, list[str], Iterator]]:
+    """Each table, and each run of list items under one heading, with its header words and entries."""
+    run: list[ListItem] = []
+    for block in ctx.article.blocks + (None,):
+        if isinstance(block, ListItem) and (not run or block.section == run[0].section):
+            run.append(block)
+            continue
+        if run and run[0].section:
+            # a bullet list under a heading is a one-column table whose header is the heading
+            yield run[0].section, None, [run[0].section[-1]], _list_entries(ctx, run)
+        run = [block] if isinstance(block, ListItem) else []
+        if isinstance(block, Table):
+            caption = block.caption.text if block.caption is not None else None
+            yield block.section, caption, [c.text for c in block.header], _organisations(ctx, block)
+
+
+def _list_entries(ctx: Context, items: list[ListItem]) -> Iterator[tuple[Ref, str | None]]:
+    for item in items:
+        text = item.content
+        if text.links:
+            for link in text.links:
+                ref = _entry_ref(ctx, link, link.label, strict=False)
+                if ref is not None:
+                    yield ref, link.label
+        elif len(text.text) <= 30 and not re.search(r"[，。；：:,]", text.text):
+            name = _NOTE.sub("", text.text).strip()
+            ref = _entry_ref(ctx, None, name, strict=True)
+            if ref is not None and name_kind(name) in (Kind.ORGANISATION, Kind.CONFERENCE):
+                yield ref, name
+
+
+def _relation(ctx: Context, section: tuple[str, ...], caption: str | None
+              ) -> tuple[NamedNode | None, NamedNode | None, list[Triple]]:
+    """What being listed here means, and the node it relates the listed organisations to."""
+    context = [caption] if caption is not None else []
+    context += list(reversed(section))
     relation = None
     for text in context:
         relation = next((rel for pattern, rel in _ROLES if pattern.search(text)), None)
         if relation is not None:
             break
-    edition = table_edition(table)
+    edition = section_edition(section, caption)
     if edition is not None and relation in (None, OKG.attended):
         if not holds_editions(ctx):
             return None, None, []
