@@ -6,9 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from pyoxigraph import serialize
-
-from extract.queries import EXPORT_FORMATS, PROJECT_DIR, QueryError, load_query, run, write_results
+from extract.queries import EXPORT_FORMATS, PROJECT_DIR, QueryError, export, load_query, run, write_results
 from extract.store import ONTOLOGY_GRAPH, BuildError, BuildReport, build, class_counts, open_store, progress_printer
 from extract.vocab import PREFIXES
 
@@ -58,21 +56,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def export(store, out, fmt) -> None:
-    """The whole dataset, streamed: quad formats keep the article graphs, triple formats their union."""
-    prefixes = {k: v for k, v in PREFIXES.items()}
-    if fmt.supports_datasets:
-        store.dump(out, fmt, prefixes=prefixes)
-    else:
-        query = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
-        serialize(store.query(query, use_default_graph_as_union=True), out, fmt, prefixes=prefixes)
-
-
 def cmd_query(args: argparse.Namespace) -> int:
     store = open_store(args.store)
     results = run(store, load_query(args.query))
     write_results(results, sys.stdout.buffer, args.format)
     return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from server.serve import serve
+    return serve(args)
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -111,6 +104,11 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--store", default=DEFAULT_STORE, help=f"store directory (default: {DEFAULT_STORE})")
     q.add_argument("--format", choices=["table", "json", "csv"], default="table", help="output (default: table)")
     q.set_defaults(func=cmd_query)
+
+    v = sub.add_parser("serve", help="serve the store over SPARQL, linked data and a query page (gunicorn)")
+    from server.serve import add_arguments
+    add_arguments(v)
+    v.set_defaults(func=cmd_serve)
 
     s = sub.add_parser("stats", help="count graphs, quads and entities per class")
     s.add_argument("--store", default=DEFAULT_STORE, help=f"store directory (default: {DEFAULT_STORE})")

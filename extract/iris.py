@@ -32,6 +32,11 @@ def _local(title: Title) -> str:
     return _segment(title.key)
 
 
+def from_path(namespace: str, local: str) -> NamedNode:
+    """The IRI a decoded URL path names under a namespace, escaped exactly as minted (`Notas Rojas` → `Notas%20Rojas`)."""
+    return NamedNode(namespace + _segment(local))
+
+
 def entity(title: Title) -> NamedNode:
     """The resource a Wikipedia page is about."""
     return NamedNode(RESOURCE + _local(title))

@@ -9,7 +9,7 @@ import unicodedata
 from pathlib import Path
 from typing import IO
 
-from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, QueryTriples, RdfFormat, Store
+from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, QueryTriples, RdfFormat, Store, serialize
 
 from extract.vocab import PREFIXES
 
@@ -48,6 +48,15 @@ def run(store: Store, text: str):
         raise QueryError(f"malformed query: {first[:200]}") from None
     except OSError as e:
         raise QueryError(f"query failed: {e}") from None
+
+
+def export(store: Store, out: IO[bytes], fmt: RdfFormat) -> None:
+    """The whole dataset, streamed: quad formats keep the article graphs, triple formats their union."""
+    if fmt.supports_datasets:
+        store.dump(out, fmt, prefixes=dict(PREFIXES))
+    else:
+        query = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
+        serialize(store.query(query, use_default_graph_as_union=True), out, fmt, prefixes=dict(PREFIXES))
 
 
 def write_results(results, out: IO[bytes], fmt: str = "table") -> None:

@@ -121,23 +121,30 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, validate: bool = T
     shutil.rmtree(staging, ignore_errors=True)
     report = BuildReport(target)
     try:
-        store = Store(str(staging))
-        store.bulk_extend(extract_files(files, report, progress))
-        store.bulk_load(path=str(ONTOLOGY_DIR / "orgkg.ttl"), format=RdfFormat.TURTLE, to_graph=ONTOLOGY_GRAPH)
-        store.flush()
-        report.classes = class_counts(store)
+        _fill(staging, files, report, progress)
         if validate:
-            report.validation = validate_store(store, exclude_graph=ONTOLOGY_GRAPH.value)
+            # on a read-only handle: pySHACL and rdflib can leave tracebacks whose frames outlive the call,
+            # and pyoxigraph has no close(), so no such frame may hold the read-write store
+            report.validation = validate_store(Store.read_only(str(staging)), exclude_graph=ONTOLOGY_GRAPH.value)
             if strict and not report.validation.conforms:
                 raise BuildError(f"{len(report.validation.violations)} shape violations; the previous store is kept")
-        store.optimize()
-        del store
         swap(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     report.seconds = time.monotonic() - started
     return report
+
+
+def _fill(staging: Path, files: list[Source], report: BuildReport,
+          progress: Callable[[int, int], None] | None) -> None:
+    """Write every article's quads and the ontology; the read-write store is closed when this returns."""
+    store = Store(str(staging))
+    store.bulk_extend(extract_files(files, report, progress))
+    store.bulk_load(path=str(ONTOLOGY_DIR / "orgkg.ttl"), format=RdfFormat.TURTLE, to_graph=ONTOLOGY_GRAPH)
+    store.flush()
+    report.classes = class_counts(store)
+    store.optimize()
 
 
 def swap(staging: Path, target: Path) -> None:

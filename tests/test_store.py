@@ -12,7 +12,8 @@ import pytest
 import rdflib
 from pyoxigraph import RdfFormat, Store
 
-from extract.cli import export, main
+from extract.cli import main
+from extract.queries import export
 from extract.store import BuildError, build, open_store
 from extract.validate import validate_graph
 from tests.conftest import ARTICLES, CORPUS, SEEDS, needs_corpus
