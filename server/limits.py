@@ -2,9 +2,9 @@
 
 pyoxigraph cannot cancel a query from Python and a signal is handled only after `query()` returns, so
 the only way to stop a runaway query is to end its process. Under gunicorn each request runs in a sync
-worker; a timer writes a 503 straight to the client's socket (when no byte of the answer has gone out
-yet) and exits the worker, and the arbiter starts a fresh one (~50 ms). Other workers go on serving.
-Without gunicorn's socket (tests in-process, other servers) no timer is armed.
+worker; one watchdog thread per worker writes a 503 straight to the client's socket (when no byte of
+the answer has gone out yet) and exits the worker, and the arbiter starts a fresh one (~50 ms). Other
+workers go on serving. Without gunicorn's socket (tests in-process, other servers) nothing is armed.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from typing import Callable
 
 from flask import Response
@@ -28,25 +29,57 @@ def _raw_503(message: str) -> bytes:
     return head.encode("ascii") + body
 
 
-class _Guard:
-    def __init__(self, seconds: float, sock) -> None:
-        self.seconds = seconds
-        self.sock = sock
+class _Watchdog:
+    """One thread per worker process, armed for the request in progress (sync workers run one at a time)."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._deadline: float | None = None
+        self._sock = None
+        self._seconds = 0.0
         self.started = False
-        self.timer = threading.Timer(seconds, self._expire)
-        self.timer.daemon = True
+        self._pid = os.getpid()
+        threading.Thread(target=self._run, name="orgkg-watchdog", daemon=True).start()
+
+    def arm(self, seconds: float, sock) -> None:
+        with self._cond:
+            self._deadline, self._sock, self._seconds, self.started = time.monotonic() + seconds, sock, seconds, False
+            self._cond.notify()
+
+    def disarm(self) -> None:
+        with self._cond:
+            self._deadline = None
+
+    def _run(self) -> None:
+        with self._cond:
+            while True:
+                if self._deadline is None:
+                    self._cond.wait()
+                    continue
+                left = self._deadline - time.monotonic()
+                if left > 0:
+                    self._cond.wait(left)
+                    continue
+                self._expire()
 
     def _expire(self) -> None:
-        message = f"query stopped: it ran longer than the {self.seconds:g} s limit"
+        message = f"query stopped: it ran longer than the {self._seconds:g} s limit"
         try:
             if not self.started:
-                self.sock.sendall(_raw_503(message))
+                self._sock.sendall(_raw_503(message))
             log.warning("%s; replacing worker %d", message, os.getpid())
         finally:
             os._exit(EXIT_TIMEOUT)
 
-    def cancel(self) -> None:
-        self.timer.cancel()
+
+_watchdog: _Watchdog | None = None
+
+
+def _get() -> _Watchdog:
+    global _watchdog
+    if _watchdog is None or _watchdog._pid != os.getpid():  # one per process, made after fork
+        _watchdog = _Watchdog()
+    return _watchdog
 
 
 def time_limited(environ: dict, seconds: float, produce: Callable[[], Response]) -> Response:
@@ -54,22 +87,25 @@ def time_limited(environ: dict, seconds: float, produce: Callable[[], Response])
     sock = environ.get("gunicorn.socket")
     if sock is None or seconds <= 0:
         return produce()
-    guard = _Guard(seconds, sock)
-    guard.timer.start()
+    watchdog = _get()
+    watchdog.arm(seconds, sock)
     try:
         response = produce()
     except BaseException:
-        guard.cancel()
+        watchdog.disarm()
         raise
+    if not response.is_streamed:
+        watchdog.disarm()
+        return response
     body = response.response
 
     def watched():
         try:
             for chunk in body:
-                guard.started = True
+                watchdog.started = True
                 yield chunk
         finally:
-            guard.cancel()
+            watchdog.disarm()
             close = getattr(body, "close", None)
             if close:
                 close()

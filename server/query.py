@@ -13,7 +13,7 @@ from server.errors import HttpError, bad_request, not_acceptable, unsupported_me
 from server.describe import service_description
 from server.limits import time_limited
 from server.sparql import guard_remote, query_form
-from server.streaming import stream
+from server.streaming import respond_body
 from server.update import run_update
 
 bp = Blueprint("query", __name__)
@@ -130,9 +130,9 @@ def negotiate(form: str | None, requested: str | None) -> neg.Format:
 
 
 def _evaluate(serializer):
-    """Start streaming; errors raised before the first chunk get a status of their own."""
+    """Compute the answer (streamed when large); errors before the first byte get a status of their own."""
     try:
-        return stream(serializer)
+        return respond_body(serializer)
     except HttpError:
         raise
     except OSError as e:  # evaluation errors (a failed SERVICE call among them) surface with the first rows

@@ -76,6 +76,9 @@ def _normal(url: str) -> str:
 
 def guard_remote(text: str, allowed: tuple[str, ...]) -> str:
     """Refuse SERVICE and LOAD targets outside the allow-list; a SILENT one is made to fail silently instead."""
+    lowered = text.lower()
+    if "service" not in lowered and "load" not in lowered:
+        return text  # the common case: nothing remote, no need to lex
     toks = tokens(text)
     prefixes = _prefixes(toks)
     allow = {_normal(u) for u in allowed}
@@ -109,8 +112,15 @@ def guard_remote(text: str, allowed: tuple[str, ...]) -> str:
     return text
 
 
+_SIMPLE_FORM = re.compile(r"\s*(?:(?:PREFIX\s+[\w.-]*:\s*<[^<>\s]*>|BASE\s*<[^<>\s]*>)\s*)*(SELECT|ASK|CONSTRUCT|DESCRIBE)\b",
+                          re.I)
+
+
 def query_form(text: str) -> str | None:
     """SELECT, ASK, CONSTRUCT or DESCRIBE: the first query keyword after the prologue; None if there is none."""
+    simple = _SIMPLE_FORM.match(text)
+    if simple:
+        return simple.group(1).upper()
     for tok in tokens(text):
         if tok.kind == "word" and tok.depth == 0:
             word = tok.text.upper()

@@ -45,6 +45,41 @@ class _QueueWriter:
                     continue
 
 
+class _TooLarge(Exception):
+    """The answer outgrew the in-thread buffer; stream it instead."""
+
+
+class _CappedWriter:
+    def __init__(self, limit: int) -> None:
+        self.parts: list[bytes] = []
+        self.size = 0
+        self.limit = limit
+
+    def write(self, data: bytes) -> int:
+        self.size += len(data)
+        if self.size > self.limit:
+            raise _TooLarge()
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+
+def respond_body(work: Callable[[object], None], limit: int = 1 << 20) -> bytes | Iterator[bytes]:
+    """Small answers: computed and serialized in this thread, returned whole (no thread hand-off).
+
+    An answer past `limit` bytes is abandoned and redone in a streaming thread (`stream`), so memory
+    stays bounded; the work runs again there, which costs little next to the size of such an answer.
+    """
+    writer = _CappedWriter(limit)
+    try:
+        work(writer)
+    except _TooLarge:
+        return stream(work)
+    return b"".join(writer.parts)
+
+
 def stream(serialize: Callable[[object], None]) -> Iterator[bytes]:
     """Start `serialize(file)` and wait for its first chunk, so an early error still gets a status.
 
