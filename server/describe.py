@@ -50,7 +50,7 @@ def service_description() -> Response:
     for feature in ("UnionDefaultGraph", "BasicFederatedQuery"):
         t.append(Triple(service, _n(SD, "feature"), _n(SD, feature)))
     for fmt in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
-                "Turtle", "N-Triples", "RDF_XML", "JSON-LD"):
+                "Turtle", "N-Triples", "N-Quads", "TriG", "RDF_XML", "JSON-LD"):
         t.append(Triple(service, _n(SD, "resultFormat"), _n(FORMATS, fmt)))
     dataset, default = BlankNode("dataset"), BlankNode("default")
     t += [Triple(service, _n(SD, "defaultDataset"), dataset), Triple(dataset, RDF.type, _n(SD, "Dataset")),

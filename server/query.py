@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs
 
 from flask import Blueprint, Response, current_app, request
-from pyoxigraph import NamedNode, QueryBoolean, serialize
+from pyoxigraph import NamedNode, Quad, QueryBoolean, serialize
 
 from extract.vocab import PREFIXES
 from server import negotiation as neg
@@ -108,8 +108,12 @@ def run_query(text: str, params: dict[str, list[str]]) -> Response:
         if form == "SELECT":
             chunks = _evaluate(lambda out: execute().serialize(out, chosen.results))
         else:
-            prefixes = PREFIXES if chosen.name == "turtle" else None
-            chunks = _evaluate(lambda out: serialize(execute(), out, chosen.rdf, prefixes=prefixes))
+            prefixes = PREFIXES if chosen.name in ("turtle", "trig") else None
+            if chosen.rdf.supports_datasets:  # N-Quads and TriG: the answer as the default graph
+                chunks = _evaluate(lambda out: serialize((Quad(t.subject, t.predicate, t.object) for t in execute()),
+                                                         out, chosen.rdf, prefixes=prefixes))
+            else:
+                chunks = _evaluate(lambda out: serialize(execute(), out, chosen.rdf, prefixes=prefixes))
         return Response(chunks, content_type=chosen.content_type, direct_passthrough=True)
 
     return time_limited(request.environ, config.timeout, produce)
@@ -118,7 +122,7 @@ def run_query(text: str, params: dict[str, list[str]]) -> Response:
 def negotiate(form: str | None, requested: str | None) -> neg.Format:
     """Results formats for SELECT and ASK, RDF formats for CONSTRUCT and DESCRIBE."""
     if form in ("CONSTRUCT", "DESCRIBE"):
-        offers = neg.GRAPHS[:4]
+        offers = neg.GRAPHS
     elif form == "SELECT":
         offers = neg.RESULTS
     else:
