@@ -15,9 +15,9 @@ from pyoxigraph import NamedNode, Quad, RdfFormat, Store
 
 from extract.parse import NotAnArticle, parse_article
 from extract.pipeline import digest, extract
-from extract.validate import ONTOLOGY_DIR, Report, validate_store
 
 ARTICLE_SUFFIXES = (".md", ".txt")
+ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 ONTOLOGY_GRAPH = NamedNode("https://w3id.org/orgkg/ontology")
 
 
@@ -40,7 +40,7 @@ class BuildReport:
     skipped: list[Skipped] = field(default_factory=list)
     quads: int = 0
     classes: Counter = field(default_factory=Counter)
-    validation: Report | None = None
+    validation: "Report | None" = None  # extract.validate.Report
     seconds: float = 0.0
 
 
@@ -123,6 +123,7 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, validate: bool = T
     try:
         _fill(staging, files, report, progress)
         if validate:
+            from extract.validate import validate_store  # pySHACL and rdflib load only for a validating build
             # on a read-only handle: pySHACL and rdflib can leave tracebacks whose frames outlive the call,
             # and pyoxigraph has no close(), so no such frame may hold the read-write store
             report.validation = validate_store(Store.read_only(str(staging)), exclude_graph=ONTOLOGY_GRAPH.value)

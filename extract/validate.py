@@ -9,7 +9,8 @@ import pyshacl
 import rdflib
 from pyoxigraph import RdfFormat, Store
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+from extract.store import ONTOLOGY_DIR
+
 SHAPES = ONTOLOGY_DIR / "shapes.ttl"
 _SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
 
