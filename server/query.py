@@ -12,6 +12,7 @@ from server import negotiation as neg
 from server.errors import HttpError, bad_request, not_acceptable, unsupported_media_type
 from server.describe import service_description
 from server.limits import time_limited
+from server.relay import explain, remote_route
 from server.sparql import guard_remote, query_form
 from server.streaming import respond_body
 from server.update import run_update
@@ -79,7 +80,7 @@ def sparql() -> Response:
 def run_query(text: str, params: dict[str, list[str]]) -> Response:
     """Execute a query under the time limit and stream the negotiated serialization."""
     config = current_app.config["ORGKG"]
-    text = guard_remote(text, config.allow_service)
+    text = guard_remote(text, config.allow_service, route=remote_route(config))
     default_graphs = params.get("default-graph-uri", [])
     named_graphs = params.get("named-graph-uri", [])
     options: dict = {"prefixes": PREFIXES, "base_iri": request.base_url}
@@ -140,8 +141,9 @@ def _evaluate(serializer):
     except HttpError:
         raise
     except OSError as e:  # evaluation errors (a failed SERVICE call among them) surface with the first rows
-        raise HttpError(502 if "service" in str(e).lower() or "http" in str(e).lower() else 500,
-                        f"query evaluation failed: {str(e).splitlines()[0]}") from None
+        first = explain(" ".join(str(e).split())[:300] or "error")  # one line, the remote's reason included
+        raise HttpError(502 if "service" in first.lower() or "http" in first.lower() else 500,
+                        f"query evaluation failed: {first}") from None
     except (ValueError, TypeError) as e:
         raise bad_request(f"query evaluation failed: {e}") from None
 

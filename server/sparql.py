@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 from urllib.parse import urlsplit, urlunsplit
 
 from server.errors import bad_request
@@ -74,15 +75,19 @@ def _normal(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path.rstrip("/") or "/", parts.query, ""))
 
 
-def guard_remote(text: str, allowed: tuple[str, ...]) -> str:
-    """Refuse SERVICE and LOAD targets outside the allow-list; a SILENT one is made to fail silently instead."""
+def guard_remote(text: str, allowed: tuple[str, ...], route: Callable[[int], str] | None = None) -> str:
+    """Refuse SERVICE and LOAD targets outside the allow-list; a SILENT one is made to fail silently instead.
+
+    `route(n)` gives the URL through which the n-th allowed endpoint is called (the relay that gives the
+    call a timeout); without it allowed targets stay as written.
+    """
     lowered = text.lower()
     if "service" not in lowered and "load" not in lowered:
         return text  # the common case: nothing remote, no need to lex
     toks = tokens(text)
     prefixes = _prefixes(toks)
-    allow = {_normal(u) for u in allowed}
-    edits: list[tuple[int, int]] = []
+    allow = [_normal(u) for u in allowed]
+    edits: list[tuple[int, int, str]] = []
     for i, tok in enumerate(toks):
         if tok.kind != "word" or tok.text.upper() not in ("SERVICE", "LOAD"):
             continue
@@ -100,15 +105,17 @@ def guard_remote(text: str, allowed: tuple[str, ...]) -> str:
         else:
             url = None  # a variable, or a name we cannot resolve
         if url is not None and urlsplit(url).scheme in ("http", "https") and _normal(url) in allow:
+            if route is not None:
+                edits.append((target.start, target.end, f"<{route(allow.index(_normal(url)))}>"))
             continue
         if silent:
-            edits.append((target.start, target.end))
+            edits.append((target.start, target.end, REFUSED))
             continue
         what = tok.text.upper()
         listed = ", ".join(allowed) or "none"
         raise bad_request(f"{what} to {url or target.text} is not allowed; this server may call: {listed}")
-    for start, end in reversed(edits):
-        text = text[:start] + REFUSED + text[end:]
+    for start, end, replacement in reversed(edits):
+        text = text[:start] + replacement + text[end:]
     return text
 
 

@@ -8,6 +8,7 @@ from flask import Response, current_app, request
 
 from server.errors import HttpError, bad_request
 from server.limits import time_limited
+from server.relay import remote_route
 from server.sparql import apply_update_dataset, guard_remote
 
 
@@ -29,7 +30,7 @@ def run_update(text: str, params: dict[str, list[str]]) -> Response:
     """Apply an update read-write under the writers' lock; every worker sees it on its next request."""
     authorise()
     config = current_app.config["ORGKG"]
-    text = guard_remote(text, config.allow_service)
+    text = guard_remote(text, config.allow_service, route=remote_route(config))
     text = apply_update_dataset(text, params.get("using-graph-uri", []), params.get("using-named-graph-uri", []))
 
     def change(store) -> None:
