@@ -82,6 +82,7 @@ class Context:
 
     article: Article
     _topics: dict[int, Ref] = field(default_factory=dict)
+    cache: dict[str, object] = field(default_factory=dict)  # work the extractors share, done once
 
     @cached_property
     def subject(self) -> Ref:

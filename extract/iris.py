@@ -20,12 +20,23 @@ RESOURCE = BASE + "resource/"
 GRAPH = BASE + "graph/"
 ONTOLOGY = BASE + "ontology#"
 
-# Characters an IRI path may not hold raw (RFC 3987 excludes these; `%` must be escaped to stay literal).
-_UNSAFE = ' "<>\\^`{|}%#?\n\t'
+# RFC 3987 ipath characters: iunreserved (ASCII letters, digits, -._~ and the ucschar ranges),
+# sub-delims, ":", "@" and "/". Everything else (`[`, `]`, `%`, spaces, controls, private-use and
+# non-characters) is percent-encoded as UTF-8 (https://www.rfc-editor.org/rfc/rfc3987#section-2.2).
+_ASCII_KEEP = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/")
+_UCSCHAR = ((0xA0, 0xD7FF), (0xF900, 0xFDCF), (0xFDF0, 0xFFEF)) + tuple(
+    (plane, plane + 0xFFFD) for plane in range(0x10000, 0xE0001, 0x10000))
+
+
+def _allowed(c: str) -> bool:
+    if c in _ASCII_KEEP:
+        return True
+    code = ord(c)
+    return code >= 0xA0 and any(lo <= code <= hi for lo, hi in _UCSCHAR)
 
 
 def _segment(text: str) -> str:
-    return "".join(quote(c, safe="") if c in _UNSAFE or ord(c) < 0x20 else c for c in text)
+    return "".join(c if _allowed(c) else quote(c, safe="", errors="surrogatepass") for c in text)
 
 
 def _local(title: Title) -> str:

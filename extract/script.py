@@ -7,21 +7,26 @@ can be cut from the original text at the same offsets and the name keeps the scr
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import opencc
 
 _CONVERTER = opencc.OpenCC("t2s")
 
 
-@lru_cache(maxsize=65536)
-def _fold_char(char: str) -> str:
-    folded = _CONVERTER.convert(char)
-    return folded if len(folded) == 1 else char
+class _FoldTable(dict):
+    """code point -> simplified character, filled on first sight so `str.translate` runs in C."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        folded = _CONVERTER.convert(char) if code > 0x2E7F and not 0xD800 <= code <= 0xDFFF else char
+        self[code] = value = folded if len(folded) == 1 else char
+        return value
+
+
+_TABLE = _FoldTable()
 
 
 def simplify(text: str) -> str:
     """Return `text` with each traditional character replaced by its simplified form."""
     if text.isascii():
         return text
-    return "".join(_fold_char(c) if ord(c) > 0x2E7F else c for c in text)
+    return text.translate(_TABLE)

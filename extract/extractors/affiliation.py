@@ -10,7 +10,7 @@ from extract.context import Context, Ref, Triple, describe
 from extract.extractors.common import Sentence, clause_start, clause_subject, sentences
 from extract.extractors.editions import edition_node, section_edition
 from extract.parse import Link
-from extract.values import NUMERAL, Edition, chinese_number, years
+from extract.values import NUMERAL, Edition, chinese_number
 from extract.vocab import OKG
 
 _ROLE = re.compile(r"(前成员|前成員|观察员党|观察员|觀察員|成员党|成员组织|成员|成員|会员|會員)(?![国國])")
@@ -60,8 +60,8 @@ def memberships(ctx: Context) -> Iterator[Triple]:
                 floor = be
                 for role in roles:
                     relation = _ROLE_RELATION.get(role.group(1), OKG.memberOf)
-                    for link in s.text.links:
-                        if floor <= link.start < role.start() and actor is not None:
+                    for link in s.text.links_in(floor, role.start()):
+                        if actor is not None:
                             body = _body(ctx, link)
                             if body is not None and body != actor:
                                 yield from _relate(actor, relation, body)
@@ -70,8 +70,8 @@ def memberships(ctx: Context) -> Iterator[Triple]:
             actor = _actor(ctx, s, m.start())
             stop = s.folded.find("等", m.end(), s.end)
             stop = s.end if stop < 0 else stop
-            for link in s.text.links:
-                if m.end() <= link.start < stop and actor is not None:
+            for link in s.text.links_in(m.end(), stop):
+                if actor is not None:
                     body = _body(ctx, link)
                     if body is not None and body != actor:
                         yield from _relate(actor, OKG.memberOf, body)
@@ -89,12 +89,11 @@ def enumerations(ctx: Context) -> Iterator[Triple]:
             else:
                 relation, target = OKG.attended, _attended_node(ctx, s, topic)
             stop = s.folded.find("等", m.end(), s.end)
-            for link in s.text.links:
-                if m.end() <= link.start < (stop if stop >= 0 else s.end):
-                    body = _body(ctx, link)
-                    if body is not None and body != topic:
-                        yield from describe(body, Kind.ORGANISATION)
-                        yield body.iri, relation, target.iri if isinstance(target, Ref) else target
+            for link in s.text.links_in(m.end(), stop if stop >= 0 else s.end):
+                body = _body(ctx, link)
+                if body is not None and body != topic:
+                    yield from describe(body, Kind.ORGANISATION)
+                    yield body.iri, relation, target.iri if isinstance(target, Ref) else target
             if relation == OKG.attended and isinstance(target, Ref):
                 yield from describe(target, Kind.CONFERENCE)
 
@@ -129,9 +128,7 @@ def attendances(ctx: Context) -> Iterator[Triple]:
                 continue
             ends = [i for i in (s.folded.find(c, end, s.end) for c in "，。；") if i >= 0]
             stop = min(ends) if ends and invited is None else s.end
-            for link in s.text.links:
-                if not (start - 40 <= link.start and link.start < stop):
-                    continue
+            for link in s.text.links_in(start - 40, stop):
                 if invited is None and link.start < end:
                     continue
                 if name_kind(link.target.name) is not Kind.CONFERENCE and link.target.key != ctx.article.title.key:
@@ -148,9 +145,9 @@ def attendances(ctx: Context) -> Iterator[Triple]:
 
 def _edition(ctx: Context, s: Sentence, link: Link, series: Ref):
     """`出席了第十次[X]`: the numbered edition when the sentence gives one, else the series itself."""
-    m = _ORDINAL.search(s.folded, s.start, link.start)
+    m = _ORDINAL.search(s.folded, max(s.start, link.start - 16), link.start)
     ordinal = chinese_number(m.group(1)) if m else None
     if ordinal is None:
         return series.iri, []
-    found = years(s.words)
+    found = s.years
     return edition_node(ctx, series, Edition(f"第{m.group(1)}次", ordinal, found[0] if found else None))

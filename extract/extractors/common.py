@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Iterator
 
 from pyoxigraph import Literal
@@ -11,6 +12,7 @@ from pyoxigraph import Literal
 from extract.context import Context, Ref
 from extract.parse import Block, ListItem, Paragraph, Text
 from extract.script import simplify
+from extract.values import years
 from extract.vocab import XSD
 
 # Sections that cite or point elsewhere: their links are not facts of the article.
@@ -32,9 +34,14 @@ class Sentence:
     end: int
     folded: str  # folded text of the whole block
 
-    @property
+    @cached_property
     def words(self) -> str:
         return self.folded[self.start:self.end]
+
+    @cached_property
+    def years(self) -> list[int]:
+        """Every `YYYY年` of the sentence, in order (computed once: extractors ask per match)."""
+        return years(self.words)
 
 
 def prose(ctx: Context) -> Iterator[Paragraph | ListItem]:
@@ -44,8 +51,15 @@ def prose(ctx: Context) -> Iterator[Paragraph | ListItem]:
             yield block
 
 
-def sentences(ctx: Context) -> Iterator[Sentence]:
-    """Every sentence of the article's prose."""
+def sentences(ctx: Context) -> list[Sentence]:
+    """Every sentence of the article's prose, split once per article and shared by the extractors."""
+    cached = ctx.cache.get("sentences")
+    if cached is None:
+        cached = ctx.cache["sentences"] = list(_split(ctx))
+    return cached
+
+
+def _split(ctx: Context) -> Iterator[Sentence]:
     for block in prose(ctx):
         text = block.content
         folded = simplify(text.text)
@@ -58,16 +72,20 @@ def sentences(ctx: Context) -> Iterator[Sentence]:
             yield Sentence(block, text, start, len(folded), folded)
 
 
+_MARKS = re.compile(r"[《“「》”」。！？；!?;]")
+
+
 def sentence_ends(text: str) -> Iterator[int]:
     """Ends of sentences: after 。！？； outside 《…》 and “…” (a title may hold a `！`)."""
     depth = 0
-    for i, c in enumerate(text):
+    for m in _MARKS.finditer(text):
+        c = m.group()
         if c in "《“「":
             depth += 1
         elif c in "》”」":
             depth = max(0, depth - 1)
-        elif c in "。！？；!?;" and depth == 0:
-            yield i + 1
+        elif depth == 0:
+            yield m.end()
 
 
 def name_after(text: Text, pos: int) -> tuple[str, int] | None:
@@ -82,7 +100,7 @@ def name_after(text: Text, pos: int) -> tuple[str, int] | None:
             return raw[a:b].strip(), b
     close = _OPEN.get(raw[pos])
     if close:
-        end = raw.find(close, pos + 1)
+        end = raw.find(close, pos + 1, pos + 120)  # a name is short; an unclosed quote must not scan the text
         if end > pos + 1:
             return raw[pos + 1:end].strip(), end + 1
         return None
@@ -125,9 +143,13 @@ def bracketed(text: str, pos: int) -> str | None:
     return None
 
 
+CLAUSE_REACH = 300  # no clause of prose is longer; the bound keeps a comma-less 10 MB line linear
+
+
 def clause_start(folded: str, pos: int, floor: int = 0) -> int:
     """Start of the clause holding `pos`: after the last comma or stop before it that is not inside brackets."""
     depth = 0
+    floor = max(floor, pos - CLAUSE_REACH)
     for i in range(pos - 1, floor - 1, -1):
         c = folded[i]
         if c in "）)":

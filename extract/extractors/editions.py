@@ -73,7 +73,7 @@ def prose_editions(ctx: Context) -> Iterator[Triple]:
     for s in sentences(ctx):
         for m in _PROSE_EDITION.finditer(s.folded, s.start, s.end):
             ordinal = chinese_number(m.group("n"))
-            found = years(s.words)
+            found = s.years
             if ordinal is None or not found:
                 continue
             holder = _holder(ctx, s, m.start())

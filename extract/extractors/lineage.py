@@ -95,14 +95,15 @@ def lineage(ctx: Context) -> Iterator[Triple]:
                 continue
             if m.group().startswith("脱") and not re.search(r"(创建|组建|成立)了?(此党|该党|该组织)|另行组建", s.words):
                 continue  # the founders leaving X is read by `_founders_left`
-            if m.group() == "从" and not re.match(r"中?分裂出来", s.folded[link_tail(s.text, link):][:5]):
+            tail = link_tail(s.text, link)
+            if m.group() == "从" and not re.match(r"中?分裂出来", s.folded[tail:tail + 5]):
                 continue
             yield from _relation(actor, OKG.splitFrom, ctx.link_ref(link))
         yield from _founders_left(ctx, s, topic_ok)
         for m in _MERGED_FROM.finditer(s.folded, s.start, s.end):
             actor = clause_subject(ctx, s, m.start()) or (ctx.topic(s.block) if topic_ok else None)
-            for link in s.text.links:
-                if m.start("names") <= link.start < m.end("names") and actor is not None:
+            for link in s.text.links_in(m.start("names"), m.end("names")):
+                if actor is not None:
                     yield from _relation(actor, OKG.predecessor, ctx.link_ref(link))
         for m in _MERGED_INTO.finditer(s.folded, s.start, s.end):
             link = _next_link(s, m.end())
@@ -118,10 +119,10 @@ def _founders_left(ctx: Context, s: Sentence, topic_ok: bool) -> Iterator[Triple
     """`[X]的一些成员脱党另行组建该党` / `由一个…脱离[X]的团体创建`: the party split from X."""
     if not topic_ok:
         return
-    for link in s.text.links:
+    for link in s.text.links_in(s.start, s.end):
         tail = link_tail(s.text, link)
-        after = s.folded[tail:s.end]
-        before = s.folded[s.start:link.start]
+        after = s.folded[tail:min(s.end, tail + 60)]  # windows, not the rest of the sentence: linear on huge lines
+        before = s.folded[max(s.start, link.start - 30):link.start]
         if (re.match(r"的(一些|部分|一批)?(成员|党员|人士|派别)(脱党|脱离)[^。；]{0,12}(组建|建立|创建|成立)了?(该党|此党|该组织)", after)
                 or re.match(r"内部的[^。；]{0,10}(派|派别|成员|党员)[^。；]{0,4}(建立|创建|成立|组建)了?(该党|此党|该组织)", after)
                 or (re.search(r"由[^。；]{0,12}脱离$", before)
@@ -157,8 +158,8 @@ def _predecessor(ctx: Context, s: Sentence, m: re.Match, topic_ok: bool) -> Iter
 
 
 def _next_link(s: Sentence, at: int) -> Link | None:
-    following = sorted((l for l in s.text.links if at <= l.start < s.end), key=lambda l: l.start)
-    return following[0] if following and following[0].start - at <= 3 else None
+    following = s.text.links_in(at, min(s.end, at + 4))
+    return following[0] if following else None
 
 
 def _relation(actor: Ref, relation, other: Ref) -> Iterator[Triple]:

@@ -56,8 +56,8 @@ def _published_by(ctx: Context, s: Sentence) -> Iterator[Triple]:
     topic = ctx.topic(s.block)
     if topic != ctx.subject or Kind.PUBLICATION not in ctx.kinds:
         return
-    for link in s.text.links:
-        if _BY.search(s.folded[max(s.start, link.start - 2):link.start]) and _BY_VERB.match(s.folded[link.end:]):
+    for link in s.text.links_in(s.start, s.end):
+        if _BY.search(s.folded[max(s.start, link.start - 2):link.start]) and _BY_VERB.match(s.folded, link.end, link.end + 20):
             if name_kind(link.target.name) not in (Kind.PLACE, Kind.PERSON):
                 yield from _relate(ctx.link_ref(link), topic, s, None)
 
@@ -98,8 +98,8 @@ def _organ_owner(ctx: Context, s: Sentence, m: re.Match) -> Ref | None:
     mid_start, kind_start = m.start("mid"), m.start("kind")
     if m.group("be") == "作为" and re.search(r"自己|其", m.group("mid")):
         return _sentence_actor(ctx, s)
-    links = [l for l in s.text.links if mid_start <= l.start < kind_start
-             and name_kind(l.target.name) not in (Kind.PLACE, Kind.PERSON, Kind.IDEOLOGY)]
+    links = [l for l in s.text.links_in(mid_start, kind_start)
+             if name_kind(l.target.name) not in (Kind.PLACE, Kind.PERSON, Kind.IDEOLOGY)]
     if links:
         return ctx.link_ref(links[-1])
     words = re.sub(r"^(前|时任|当时的?)|(的)?(中央委员会|中央)?(的)?$", "", s.text.text[mid_start:kind_start].strip())

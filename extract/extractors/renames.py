@@ -73,7 +73,7 @@ def former_names(ctx: Context) -> Iterator[Triple]:
 
 def _year_before(s: Sentence, at: int) -> int | None:
     """The last year the paragraph names before `at`: `1991年…。9月21日…更名为` happened in 1991."""
-    found = years(s.folded[:at])
+    found = years(s.folded[max(0, at - 400):at])  # the last year named shortly before
     return found[-1] if found else None
 
 
@@ -131,8 +131,9 @@ def _read_sentence(ctx: Context, s: Sentence, names_of) -> None:
 def _quoted_before(s: Sentence, at: int) -> str | None:
     """The last quoted name before `at` in the sentence: `“湾区革命联盟”召开…，改称…` names the old name."""
     found = None
-    for m in re.finditer(r"[“「]([^”」]{1,40})[”」]", s.folded[s.start:at]):
-        found = s.text.text[s.start + m.start(1):s.start + m.end(1)]
+    floor = max(s.start, at - 200)
+    for m in re.finditer(r"[“「]([^”」]{1,40})[”」]", s.folded[floor:at]):
+        found = s.text.text[floor + m.start(1):floor + m.end(1)]
     return found
 
 

@@ -6,9 +6,10 @@ import re
 
 from extract.parse.model import Link, Text, Title
 
-_WIKI = r"(?:\.\./Page/(?P<page>(?:\\.|[^)\s\\])+?)\.md|https?://zh\.wikipedia\.org/wiki/(?P<wiki>(?:\\.|[^)\s\\])+))"
+# Labels and targets are bounded: a stray `[` must not scan to the end of a 10 MB line (quadratic).
+_WIKI = r"(?:\.\./Page/(?P<page>(?:\\.|[^)\s\\]){1,1000}?)\.md|https?://zh\.wikipedia\.org/wiki/(?P<wiki>(?:\\.|[^)\s\\]){1,1000}))"
 _TOKEN = re.compile(
-    r"(?P<link>\[(?P<label>(?:\\.|[^\]\\])*)\]\((?:" + _WIKI + r"|(?P<url>(?:\\.|[^)\s\\])*))"
+    r"(?P<link>\[(?P<label>(?:\\.|[^\]\\]){0,500})\]\((?:" + _WIKI + r"|(?P<url>(?:\\.|[^)\s\\]){0,2000}))"
     r"(?:\s+\"[^\"]*\")?\))"
     r"|(?P<note>\\\[\d+\\\]|\[\d+\])"          # footnote markers: \[1\] in prose, [4] in tables
     r"|(?P<escape>\\(?P<char>.))"

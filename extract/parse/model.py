@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from urllib.parse import unquote
 
 from extract.script import simplify
@@ -70,16 +72,26 @@ class Text:
     def __bool__(self) -> bool:
         return bool(self.text.strip())
 
+    @cached_property
+    def _starts(self) -> tuple[int, ...]:
+        return tuple(link.start for link in self.links)
+
+    def links_in(self, start: int, end: int) -> tuple[Link, ...]:
+        """The links that start in [start, end), found by bisection (links are in text order)."""
+        return self.links[bisect_left(self._starts, start):bisect_left(self._starts, end)]
+
     def bold_texts(self) -> list[str]:
         """The bold parts, stripped, in order."""
         return [self.text[a:b].strip() for a, b in self.bold if self.text[a:b].strip()]
 
     def link_at(self, start: int, end: int) -> Link | None:
         """The link overlapping [start, end), if any."""
-        for link in self.links:
+        i = bisect_right(self._starts, start) - 1  # the last link starting at or before `start`
+        for link in self.links[max(0, i):max(0, i) + 2]:
             if link.start < end and start < link.end:
                 return link
-        return None
+        following = self.links_in(start, end)
+        return following[0] if following else None
 
 
 @dataclass(frozen=True)
