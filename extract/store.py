@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import sys
+import threading
 import time
+from contextlib import contextmanager
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,12 +20,36 @@ from extract.parse import NotAnArticle, parse_article
 from extract.pipeline import digest, extract
 
 ARTICLE_SUFFIXES = (".md", ".txt")
+ARTICLE_TIMEOUT = 60.0  # seconds one article may take; far above any real article (milliseconds)
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 ONTOLOGY_GRAPH = NamedNode("https://w3id.org/orgkg/ontology")
 
 
 class BuildError(Exception):
     """A build that cannot go on; the message says what failed and what to do."""
+
+
+class ArticleTimeout(Exception):
+    """One article took longer than the per-article limit."""
+
+
+@contextmanager
+def time_limit(seconds: float):
+    """Bound one article's extraction: no input, however malformed, may hold the build."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise ArticleTimeout()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass(frozen=True)
@@ -81,17 +108,21 @@ def read_article(path: Path, name: str | None = None):
 
 
 def extract_files(files: list[Source], report: BuildReport,
-                  progress: Callable[[int, int], None] | None = None) -> Iterator[Quad]:
+                  progress: Callable[[int, int], None] | None = None,
+                  article_timeout: float = ARTICLE_TIMEOUT) -> Iterator[Quad]:
     """Quads of every article, streamed; files that are not articles are recorded and skipped."""
     seen: dict[str, Path] = {}
     for i, source in enumerate(files, 1):
         path = source.path
         try:
-            article, source_digest = read_article(path, source.name)
-            graph_key = article.title.key
-            if graph_key in seen:
-                raise NotAnArticle(f"same page as {seen[graph_key]}")
-            result = extract(article, source_digest)
+            with time_limit(article_timeout):
+                article, source_digest = read_article(path, source.name)
+                graph_key = article.title.key
+                if graph_key in seen:
+                    raise NotAnArticle(f"same page as {seen[graph_key]}")
+                result = extract(article, source_digest)
+        except ArticleTimeout:
+            report.skipped.append(Skipped(str(path), f"took longer than {article_timeout:g} s to extract"))
         except NotAnArticle as e:
             report.skipped.append(Skipped(str(path), str(e)))
         except OSError as e:
@@ -117,6 +148,7 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, validate: bool = T
         raise BuildError("no article files (*.md, *.txt) in the inputs")
     target.parent.mkdir(parents=True, exist_ok=True)
     recover(target)
+    remove_stale_staging(target)
     staging = target.with_name(f"{target.name}.building-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
     report = BuildReport(target)
@@ -149,13 +181,52 @@ def _fill(staging: Path, files: list[Source], report: BuildReport,
 
 
 def swap(staging: Path, target: Path) -> None:
-    """Replace `target` by `staging` with two renames; `recover` finishes a swap cut between them."""
+    """Replace `target` by `staging` with two renames, then tell running servers to reopen.
+
+    The replaced store stays as `<store>.previous` until the next build, so a server still reading it
+    (it reopens on its next request) never loses a file under an open handle; `recover` finishes a
+    swap cut between the two renames.
+    """
     previous = target.with_name(target.name + ".previous")
     shutil.rmtree(previous, ignore_errors=True)
     if target.exists():
         os.replace(target, previous)
     os.replace(staging, target)
-    shutil.rmtree(previous, ignore_errors=True)
+    bump_generation(target)
+
+
+def generation_file(store_dir: str | Path) -> Path:
+    path = Path(store_dir)
+    return path.with_name(path.name + ".generation")
+
+
+def bump_generation(store_dir: str | Path) -> None:
+    """Tell every reader of `store_dir` to reopen it (after a write or a build swap)."""
+    path = generation_file(store_dir)
+    tmp = path.with_name(path.name + f".{os.getpid()}")
+    tmp.write_text(f"{os.getpid()}-{time.time_ns()}-{os.urandom(4).hex()}\n")
+    os.replace(tmp, path)
+
+
+def remove_stale_staging(target: Path) -> list[Path]:
+    """Staging folders left by builds that were killed (their process is gone)."""
+    removed = []
+    for folder in target.parent.glob(target.name + ".building-*"):
+        pid = folder.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def recover(target: Path) -> None:

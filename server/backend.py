@@ -18,20 +18,9 @@ from typing import Callable, Iterator, TypeVar
 
 from pyoxigraph import Store
 
+from extract.store import bump_generation, generation_file
+
 T = TypeVar("T")
-
-
-def generation_file(store_dir: str | Path) -> Path:
-    path = Path(store_dir)
-    return path.with_name(path.name + ".generation")
-
-
-def bump_generation(store_dir: str | Path) -> None:
-    """Tell every reader of `store_dir` to reopen it (after a write or a build swap)."""
-    path = generation_file(store_dir)
-    tmp = path.with_name(path.name + f".{os.getpid()}")
-    tmp.write_text(f"{os.getpid()}-{os.times().elapsed}-{os.urandom(4).hex()}\n")
-    os.replace(tmp, path)
 
 
 class Backend:

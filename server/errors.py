@@ -24,6 +24,15 @@ def bad_request(message: str) -> HttpError:
     return HttpError(400, message)
 
 
+def iri_parameter(name: str, value: str):
+    """A request parameter that must be an absolute IRI, or a 400 saying so."""
+    from pyoxigraph import NamedNode
+    try:
+        return NamedNode(value)
+    except ValueError:
+        raise bad_request(f"{name} must be an absolute IRI, not {value[:100]!r}") from None
+
+
 def unsupported_media_type(message: str) -> HttpError:
     return HttpError(415, message)
 

@@ -10,7 +10,7 @@ from pyoxigraph import DefaultGraph, NamedNode, Quad, Triple, parse, serialize
 
 from extract.vocab import PREFIXES
 from server import negotiation as neg
-from server.errors import bad_request, not_acceptable, not_found, unsupported_media_type
+from server.errors import bad_request, iri_parameter, not_acceptable, not_found, unsupported_media_type
 from server.streaming import stream
 from server.update import authorise
 
@@ -27,9 +27,7 @@ def _target() -> NamedNode | DefaultGraph:
         raise bad_request("name one graph: ?graph=IRI or ?default")
     if default:
         return DefaultGraph()
-    if not graph[0].strip() or " " in graph[0]:
-        raise bad_request("?graph must be an absolute IRI")
-    return NamedNode(graph[0])
+    return iri_parameter("graph", graph[0])
 
 
 def _exists(store, graph) -> bool:

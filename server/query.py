@@ -5,11 +5,11 @@ from __future__ import annotations
 from urllib.parse import parse_qs
 
 from flask import Blueprint, Response, current_app, request
-from pyoxigraph import NamedNode, Quad, QueryBoolean, serialize
+from pyoxigraph import Quad, QueryBoolean, serialize
 
 from extract.vocab import PREFIXES
 from server import negotiation as neg
-from server.errors import HttpError, bad_request, not_acceptable, unsupported_media_type
+from server.errors import HttpError, bad_request, iri_parameter, not_acceptable, unsupported_media_type
 from server.describe import service_description
 from server.limits import time_limited
 from server.relay import explain, remote_route
@@ -86,8 +86,8 @@ def run_query(text: str, params: dict[str, list[str]]) -> Response:
     options: dict = {"prefixes": PREFIXES, "base_iri": request.base_url}
     if default_graphs or named_graphs:
         # a protocol dataset replaces the query's FROM / FROM NAMED and the union default graph
-        options["default_graph"] = [NamedNode(g) for g in default_graphs]
-        options["named_graphs"] = [NamedNode(g) for g in named_graphs]
+        options["default_graph"] = [iri_parameter("default-graph-uri", g) for g in default_graphs]
+        options["named_graphs"] = [iri_parameter("named-graph-uri", g) for g in named_graphs]
     else:
         options["use_default_graph_as_union"] = True
     form = query_form(text)

@@ -52,6 +52,8 @@ MIM_GRAPH = "https://w3id.org/orgkg/graph/毛主义国际主义运动"
     ("GET", "/store?default", {}, 200, "text/turtle"),
     ("GET", "/store?graph=http://example.org/nope", {}, 404, "text/plain"),
     ("GET", "/store", {}, 400, "text/plain"),
+    ("GET", "/store?graph=not%20an%20iri", {}, 400, "text/plain"),
+    ("GET", "/sparql?query=ASK%7B%7D&default-graph-uri=relative", {}, 400, "text/plain"),
     ("GET", "/health", {}, 200, "application/json"),
     ("GET", "/", {}, 200, "text/html"),
     ("GET", "/queries", {}, 200, "application/json"),
