@@ -11,11 +11,14 @@ The relay can only ever reach allow-listed URLs: a number, not a URL, selects th
 
 from __future__ import annotations
 
+import ipaddress
 import os
+import socket
 import threading
 import urllib.error
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
 
 MAX_ANSWER = 64 << 20
 _FORWARDED = ("Accept", "Content-Type", "User-Agent")
@@ -64,6 +67,9 @@ class Relay:
         if not path.isdigit() or int(path) >= len(self.targets):
             return self._reply(handler, 404, b"no such relay target")
         target = self.targets[int(path)] + (("&" if "?" in self.targets[int(path)] else "?") + query if query else "")
+        refusal = _private_by_name(target)
+        if refusal:
+            return self._reply(handler, 502, refusal.encode())
         headers = {k: handler.headers[k] for k in _FORWARDED if handler.headers.get(k)}
         request = urllib.request.Request(target, data=body, headers=headers, method=handler.command)
         try:
@@ -87,6 +93,28 @@ class Relay:
         handler.send_header("Content-Length", str(len(body)))
         handler.end_headers()
         handler.wfile.write(body)
+
+
+def _private_by_name(url: str) -> str | None:
+    """A host given by name must not lead to loopback, private or link-local addresses (DNS rebinding).
+
+    An allow-list entry that names such an address literally (a local test endpoint) is the operator's choice.
+    """
+    host = urlsplit(url).hostname or ""
+    try:
+        ipaddress.ip_address(host)
+        return None  # a literal address, allowed as written
+    except ValueError:
+        pass
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+    except OSError:
+        return None  # the call itself will fail and say so
+    for address in addresses:
+        ip = ipaddress.ip_address(address.split("%")[0])
+        if ip.is_loopback or ip.is_private or ip.is_link_local or ip.is_reserved or ip.is_unspecified:
+            return f"{host} resolves to {ip}, a local address this server does not call"
+    return None
 
 
 _relay: Relay | None = None

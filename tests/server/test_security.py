@@ -87,3 +87,16 @@ def test_cors_preflight_never_allows_credentials(client):
                                                   "Access-Control-Request-Headers": "authorization"})
     assert response.headers["Access-Control-Allow-Origin"] == "*"
     assert "Access-Control-Allow-Credentials" not in response.headers
+
+
+def test_an_allowed_name_that_resolves_to_a_local_address_is_refused(seed_store):
+    inner = _Recorder(200)
+    port = inner.server_address[1]
+    named = f"http://localhost:{port}/sparql"  # allowed by name, resolving to loopback
+    try:
+        client = create_app({"store": str(seed_store), "allow_service": [named]}).test_client()
+        response = client.post("/sparql", data={"query": f"SELECT * WHERE {{ SERVICE <{named}> {{ ?s ?p ?o }} }}"})
+        assert response.status_code == 502 and b"local address" in response.data
+        assert not inner.seen
+    finally:
+        inner.shutdown()
