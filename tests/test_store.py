@@ -136,3 +136,23 @@ def test_corpus_and_seeds_build_and_validate(tmp_path):
     assert report.articles == 49 and not report.skipped
     assert report.validation.conforms and not report.validation.violations
     assert report.classes["Organisation"] > 400 and report.classes["Publication"] >= 15
+
+
+def test_sparql_constraints_run_in_the_store_and_catch_violations():
+    import pyoxigraph
+    from extract.validate import validate_store
+    store = pyoxigraph.Store()
+    store.load(b"""
+        @prefix okg: <https://w3id.org/orgkg/ontology#> .
+        @prefix skosxl: <http://www.w3.org/2008/05/skos-xl#> .
+        @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+        <https://w3id.org/orgkg/resource/O> okg:hasName <https://w3id.org/orgkg/resource/O/name/1> .
+        <https://w3id.org/orgkg/resource/O/name/1> a okg:NameRecord ; skosxl:literalForm "旧名"@zh ;
+            okg:nameStatus okg:FormerName ; okg:validFrom "1990"^^xsd:gYear ; okg:validUntil "1980"^^xsd:gYear .
+    """, format=pyoxigraph.RdfFormat.TURTLE, to_graph=pyoxigraph.NamedNode("https://w3id.org/orgkg/graph/O"))
+    report = validate_store(store)
+    messages = {f.message.split(" (")[0] for f in report.violations}
+    assert not report.conforms
+    # both SHACL-SPARQL constraints of the NameRecord shape fire: years out of order, shortcut missing
+    assert messages == {"a name is valid until a year before it is valid from",
+                        "a former-name record is not mirrored by okg:formerlyNamed on its owner"}
