@@ -142,14 +142,14 @@ def test_sparql_constraints_run_in_the_store_and_catch_violations():
     import pyoxigraph
     from extract.validate import validate_store
     store = pyoxigraph.Store()
-    store.load(b"""
+    store.load("""
         @prefix okg: <https://w3id.org/orgkg/ontology#> .
         @prefix skosxl: <http://www.w3.org/2008/05/skos-xl#> .
         @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
         <https://w3id.org/orgkg/resource/O> okg:hasName <https://w3id.org/orgkg/resource/O/name/1> .
         <https://w3id.org/orgkg/resource/O/name/1> a okg:NameRecord ; skosxl:literalForm "旧名"@zh ;
             okg:nameStatus okg:FormerName ; okg:validFrom "1990"^^xsd:gYear ; okg:validUntil "1980"^^xsd:gYear .
-    """, format=pyoxigraph.RdfFormat.TURTLE, to_graph=pyoxigraph.NamedNode("https://w3id.org/orgkg/graph/O"))
+    """.encode(), format=pyoxigraph.RdfFormat.TURTLE, to_graph=pyoxigraph.NamedNode("https://w3id.org/orgkg/graph/O"))
     report = validate_store(store)
     messages = {f.message.split(" (")[0] for f in report.violations}
     assert not report.conforms
