@@ -20,7 +20,7 @@ def _default_inputs() -> list[str]:
 
 def cmd_build(args: argparse.Namespace) -> int:
     report = build(args.paths or _default_inputs(), args.store, validate=not args.no_validate,
-                   strict=args.strict, progress=progress_printer())
+                   strict=args.strict, progress=progress_printer(), jobs=args.jobs)
     print_report(report)
     return 0
 
@@ -91,6 +91,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--store", default=DEFAULT_STORE, help=f"store directory (default: {DEFAULT_STORE})")
     b.add_argument("--strict", action="store_true", help="keep the previous store if any shape is violated")
     b.add_argument("--no-validate", action="store_true", help="skip SHACL validation")
+    b.add_argument("--jobs", type=int, default=None, help="extraction processes (default: one per core)")
     b.set_defaults(func=cmd_build)
 
     e = sub.add_parser("export", help="write the whole dataset in an RDF format, streamed")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 import signal
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from pyoxigraph import NamedNode, Quad, RdfFormat, Store
+from pyoxigraph import NamedNode, Quad, RdfFormat, Store, parse, serialize
 
 from extract.parse import NotAnArticle, parse_article
 from extract.pipeline import digest, extract
@@ -107,39 +108,65 @@ def read_article(path: Path, name: str | None = None):
     return parse_article(text.lstrip("\ufeff"), name or str(path)), digest(data)
 
 
+def _extract_one(job: tuple[str, str, float]) -> tuple[str, str | None, str | None, bytes, int]:
+    """Read and extract one file (in a worker process): (path, page key, reason skipped, N-Quads, count)."""
+    path, name, timeout = job
+    try:
+        with time_limit(timeout):
+            article, source_digest = read_article(Path(path), name)
+            result = extract(article, source_digest)
+    except ArticleTimeout:
+        return path, None, f"took longer than {timeout:g} s to extract", b"", 0
+    except NotAnArticle as e:
+        return path, None, str(e), b"", 0
+    except OSError as e:
+        return path, None, f"cannot read: {e.strerror or e}", b"", 0
+    except RecursionError:
+        return path, None, "too deeply nested to parse", b"", 0
+    return path, article.title.key, None, serialize(result.quads, format=RdfFormat.N_QUADS), len(result.quads)
+
+
+PARALLEL_FROM = 64  # files; below this, starting worker processes costs more than it saves
+
+
 def extract_files(files: list[Source], report: BuildReport,
                   progress: Callable[[int, int], None] | None = None,
-                  article_timeout: float = ARTICLE_TIMEOUT) -> Iterator[Quad]:
-    """Quads of every article, streamed; files that are not articles are recorded and skipped."""
-    seen: dict[str, Path] = {}
-    for i, source in enumerate(files, 1):
-        path = source.path
-        try:
-            with time_limit(article_timeout):
-                article, source_digest = read_article(path, source.name)
-                graph_key = article.title.key
-                if graph_key in seen:
-                    raise NotAnArticle(f"same page as {seen[graph_key]}")
-                result = extract(article, source_digest)
-        except ArticleTimeout:
-            report.skipped.append(Skipped(str(path), f"took longer than {article_timeout:g} s to extract"))
-        except NotAnArticle as e:
-            report.skipped.append(Skipped(str(path), str(e)))
-        except OSError as e:
-            report.skipped.append(Skipped(str(path), f"cannot read: {e.strerror or e}"))
-        except RecursionError:
-            report.skipped.append(Skipped(str(path), "too deeply nested to parse"))
-        else:
-            seen[graph_key] = path
-            report.articles += 1
-            report.quads += len(result.quads)
-            yield from result.quads
-        if progress is not None:
-            progress(i, len(files))
+                  article_timeout: float = ARTICLE_TIMEOUT, jobs: int | None = None) -> Iterator[Quad]:
+    """Quads of every article in input order, extracted on `jobs` processes and streamed, never all in memory.
+
+    Files that are not articles are recorded and skipped; a second file for a page already read is too.
+    """
+    jobs = jobs or os.cpu_count() or 1
+    work = [(str(s.path), s.name, article_timeout) for s in files]
+    pool = None
+    if jobs > 1 and len(files) >= PARALLEL_FROM:
+        # spawn, not fork: this process may already run RocksDB's threads, which a fork would not carry over
+        pool = multiprocessing.get_context("spawn").Pool(jobs)
+        results = pool.imap(_extract_one, work, chunksize=8)
+    else:
+        results = map(_extract_one, work)
+    seen: dict[str, str] = {}
+    try:
+        for i, (path, key, reason, data, count) in enumerate(results, 1):
+            if reason is None and key in seen:
+                reason = f"same page as {seen[key]}"
+            if reason is not None:
+                report.skipped.append(Skipped(path, reason))
+            else:
+                seen[key] = path
+                report.articles += 1
+                report.quads += count
+                yield from parse(data, format=RdfFormat.N_QUADS)
+            if progress is not None:
+                progress(i, len(files))
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
 
 
 def build(paths: Iterable[str | Path], store_dir: str | Path, validate: bool = True, strict: bool = False,
-          progress: Callable[[int, int], None] | None = None) -> BuildReport:
+          progress: Callable[[int, int], None] | None = None, jobs: int | None = None) -> BuildReport:
     """Build a fresh store from the inputs and swap it in; the previous store survives any failure."""
     started = time.monotonic()
     target = Path(store_dir)
@@ -153,7 +180,7 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, validate: bool = T
     shutil.rmtree(staging, ignore_errors=True)
     report = BuildReport(target)
     try:
-        _fill(staging, files, report, progress)
+        _fill(staging, files, report, progress, jobs)
         if validate:
             from extract.validate import validate_store  # pySHACL and rdflib load only for a validating build
             # on a read-only handle: pySHACL and rdflib can leave tracebacks whose frames outlive the call,
@@ -170,10 +197,10 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, validate: bool = T
 
 
 def _fill(staging: Path, files: list[Source], report: BuildReport,
-          progress: Callable[[int, int], None] | None) -> None:
+          progress: Callable[[int, int], None] | None, jobs: int | None) -> None:
     """Write every article's quads and the ontology; the read-write store is closed when this returns."""
     store = Store(str(staging))
-    store.bulk_extend(extract_files(files, report, progress))
+    store.bulk_extend(extract_files(files, report, progress, jobs=jobs))
     store.bulk_load(path=str(ONTOLOGY_DIR / "orgkg.ttl"), format=RdfFormat.TURTLE, to_graph=ONTOLOGY_GRAPH)
     store.flush()
     report.classes = class_counts(store)

@@ -156,3 +156,14 @@ def test_sparql_constraints_run_in_the_store_and_catch_violations():
     # both SHACL-SPARQL constraints of the NameRecord shape fire: years out of order, shortcut missing
     assert messages == {"a name is valid until a year before it is valid from",
                         "a former-name record is not mirrored by okg:formerlyNamed on its owner"}
+
+
+def test_parallel_extraction_gives_the_same_graph_and_report(tmp_path):
+    from tests.bench.corpus import generate
+    generate(tmp_path / "in", 120, seed=7)
+    (tmp_path / "in" / "Page" / "empty.md").write_text("")
+    one = build([tmp_path / "in"], tmp_path / "one", validate=False, jobs=1)
+    two = build([tmp_path / "in"], tmp_path / "two", validate=False, jobs=2)
+    assert (one.articles, one.quads, one.skipped) == (two.articles, two.quads, two.skipped) and one.articles == 120
+    dump = lambda p: open_store(p).dump(format=RdfFormat.N_QUADS)  # noqa: E731
+    assert dump(tmp_path / "one") == dump(tmp_path / "two")  # same quads in the same order
