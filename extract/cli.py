@@ -28,6 +28,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 def print_report(report: BuildReport) -> None:
     print(f"built {report.store} in {report.seconds:.1f} s")
     print(f"articles read: {report.articles}")
+    if report.rdf_files:
+        print(f"RDF files loaded: {report.rdf_files}")
     print(f"skipped: {len(report.skipped)}")
     for skipped in report.skipped:
         print(f"  {skipped.path}: {skipped.reason}")
@@ -87,7 +89,8 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     b = sub.add_parser("build", help="extract articles into a new store and swap it in when complete")
-    b.add_argument("paths", nargs="*", help="article files or folders (*.md, *.txt); default: seeds/")
+    b.add_argument("paths", nargs="*", help="article files or folders (*.md, *.txt), and RDF files loaded as they are "
+                                           "(*.nq, *.nt, *.ttl, *.trig, *.jsonld); default: seeds/")
     b.add_argument("--store", default=DEFAULT_STORE, help=f"store directory (default: {DEFAULT_STORE})")
     b.add_argument("--strict", action="store_true", help="keep the previous store if any shape is violated")
     b.add_argument("--no-validate", action="store_true", help="skip SHACL validation")

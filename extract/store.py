@@ -16,11 +16,15 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from pyoxigraph import NamedNode, Quad, RdfFormat, Store, parse, serialize
+from urllib.parse import quote
 
 from extract.parse import NotAnArticle, parse_article
 from extract.pipeline import digest, extract
 
 ARTICLE_SUFFIXES = (".md", ".txt")
+RDF_SUFFIXES = {".nq": RdfFormat.N_QUADS, ".nt": RdfFormat.N_TRIPLES, ".ttl": RdfFormat.TURTLE,
+                ".trig": RdfFormat.TRIG, ".jsonld": RdfFormat.JSON_LD}
+DATA_GRAPH = "https://w3id.org/orgkg/graph/data/"  # + file name: the graph of an RDF input that names none
 ARTICLE_TIMEOUT = 60.0  # seconds one article may take; far above any real article (milliseconds)
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 ONTOLOGY_GRAPH = NamedNode("https://w3id.org/orgkg/ontology")
@@ -65,6 +69,7 @@ class BuildReport:
 
     store: Path
     articles: int = 0
+    rdf_files: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     quads: int = 0
     classes: Counter = field(default_factory=Counter)
@@ -86,7 +91,8 @@ def discover(paths: Iterable[str | Path]) -> list[Source]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+            suffixes = ARTICLE_SUFFIXES + tuple(RDF_SUFFIXES)
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
             # keep the folder's own name: `Page/<title>.md` is how the dump names an article's title
             found.extend(Source(p, p.relative_to(path.parent).as_posix()) for p in files)
         elif path.is_file():
@@ -172,7 +178,7 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, validate: bool = T
     target = Path(store_dir)
     files = discover(paths)
     if not files:
-        raise BuildError("no article files (*.md, *.txt) in the inputs")
+        raise BuildError("no article files (*.md, *.txt) or RDF files (*.nq, *.nt, *.ttl, *.trig, *.jsonld) in the inputs")
     target.parent.mkdir(parents=True, exist_ok=True)
     recover(target)
     remove_stale_staging(target)
@@ -200,11 +206,32 @@ def _fill(staging: Path, files: list[Source], report: BuildReport,
           progress: Callable[[int, int], None] | None, jobs: int | None) -> None:
     """Write every article's quads and the ontology; the read-write store is closed when this returns."""
     store = Store(str(staging))
-    store.bulk_extend(extract_files(files, report, progress, jobs=jobs))
+    articles = [s for s in files if s.path.suffix.lower() not in RDF_SUFFIXES]
+    store.bulk_extend(extract_files(articles, report, progress, jobs=jobs))
+    for source in files:
+        if source.path.suffix.lower() in RDF_SUFFIXES:
+            _load_rdf(store, source, report)
     store.bulk_load(path=str(ONTOLOGY_DIR / "orgkg.ttl"), format=RdfFormat.TURTLE, to_graph=ONTOLOGY_GRAPH)
     store.flush()
     report.classes = class_counts(store)
     store.optimize()
+
+
+def _load_rdf(store: Store, source: Source, report: BuildReport) -> None:
+    """Bulk-load an RDF file as it is: into its own graph unless its format names graphs (N-Quads, TriG)."""
+    fmt = RDF_SUFFIXES[source.path.suffix.lower()]
+    graph = None if fmt.supports_datasets else NamedNode(DATA_GRAPH + quote(source.name, safe="/"))
+    before = len(store)
+    try:
+        store.bulk_load(path=str(source.path), format=fmt, to_graph=graph)
+    except (SyntaxError, ValueError, OSError) as e:
+        # bulk_load is not transactional: drop what a failed file wrote to its own graph
+        if graph is not None:
+            store.remove_graph(graph)
+        report.skipped.append(Skipped(str(source.path), f"not valid {fmt.name}: {str(e).splitlines()[0][:200]}"))
+        return
+    report.rdf_files += 1
+    report.quads += len(store) - before
 
 
 def swap(staging: Path, target: Path) -> None:

@@ -167,3 +167,18 @@ def test_parallel_extraction_gives_the_same_graph_and_report(tmp_path):
     assert (one.articles, one.quads, one.skipped) == (two.articles, two.quads, two.skipped) and one.articles == 120
     dump = lambda p: open_store(p).dump(format=RdfFormat.N_QUADS)  # noqa: E731
     assert dump(tmp_path / "one") == dump(tmp_path / "two")  # same quads in the same order
+
+
+def test_rdf_files_are_loaded_as_they_are(tmp_path):
+    (tmp_path / "fix.ttl").write_text('<https://w3id.org/orgkg/resource/X> <http://www.w3.org/2000/01/rdf-schema#label> "X"@zh .\n')
+    (tmp_path / "links.nq").write_text('<http://a> <http://www.w3.org/2002/07/owl#sameAs> <http://b> <http://example.org/links> .\n')
+    (tmp_path / "bad.nt").write_text("<http://a> <http://b> this is not n-triples .\n")
+    report = build([SEEDS, tmp_path], tmp_path / "store", validate=False)
+    store = open_store(tmp_path / "store")
+    graphs = {g.value for g in store.named_graphs()}
+    # a triple file gets a graph of its own, named like article sources: input folder and file name
+    assert f"https://w3id.org/orgkg/graph/data/{tmp_path.name}/fix.ttl" in graphs
+    assert "http://example.org/links" in graphs  # a quad file keeps the graphs it names
+    assert report.articles == 2 and report.rdf_files == 2
+    assert [(Path(s.path).name, s.reason.split(":")[0]) for s in report.skipped] == [("bad.nt", "not valid N-Triples")]
+    assert not any(g.endswith("/bad.nt") for g in graphs)
