@@ -20,7 +20,7 @@ def _default_inputs() -> list[str]:
 
 def cmd_build(args: argparse.Namespace) -> int:
     report = build(args.paths or _default_inputs(), args.store, validate=not args.no_validate,
-                   strict=args.strict, progress=progress_printer(), jobs=args.jobs)
+                   strict=args.strict, progress=progress_printer(), jobs=args.jobs, full=args.full)
     print_report(report)
     return 0
 
@@ -28,6 +28,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 def print_report(report: BuildReport) -> None:
     print(f"built {report.store} in {report.seconds:.1f} s")
     print(f"articles read: {report.articles}")
+    if report.kept or report.dropped:
+        print(f"unchanged articles kept: {report.kept}; graphs dropped (changed or deleted inputs, earlier updates): {report.dropped}")
     if report.rdf_files:
         print(f"RDF files loaded: {report.rdf_files}")
     print(f"skipped: {len(report.skipped)}")
@@ -36,7 +38,7 @@ def print_report(report: BuildReport) -> None:
     print("entities per class:")
     for name, n in sorted(report.classes.items()):
         print(f"  {name}: {n}")
-    print(f"triples: {report.quads} (in {report.articles} article graphs)")
+    print(f"triples: {report.quads} (in {report.articles + report.kept} article graphs)")
     if report.validation is None:
         print("shape validation: skipped")
     else:
@@ -95,6 +97,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--strict", action="store_true", help="keep the previous store if any shape is violated")
     b.add_argument("--no-validate", action="store_true", help="skip SHACL validation")
     b.add_argument("--jobs", type=int, default=None, help="extraction processes (default: one per core)")
+    b.add_argument("--full", action="store_true", help="extract every article again, even those unchanged since the last build")
     b.set_defaults(func=cmd_build)
 
     e = sub.add_parser("export", help="write the whole dataset in an RDF format, streamed")

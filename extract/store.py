@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from pyoxigraph import NamedNode, Quad, RdfFormat, Store, parse, serialize
-from urllib.parse import quote
+from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store, parse, serialize
+from urllib.parse import quote, unquote
 
-from extract.parse import NotAnArticle, parse_article
+from extract.iris import GRAPH as GRAPH_BASE
+from extract.parse import NotAnArticle, Title, parse_article
 from extract.pipeline import digest, extract
 
 ARTICLE_SUFFIXES = (".md", ".txt")
@@ -70,6 +71,8 @@ class BuildReport:
     store: Path
     articles: int = 0
     rdf_files: int = 0
+    kept: int = 0  # article graphs an incremental rebuild kept as they were
+    dropped: int = 0  # graphs it removed (changed or deleted files)
     skipped: list[Skipped] = field(default_factory=list)
     quads: int = 0
     classes: Counter = field(default_factory=Counter)
@@ -137,7 +140,8 @@ PARALLEL_FROM = 64  # files; below this, starting worker processes costs more th
 
 def extract_files(files: list[Source], report: BuildReport,
                   progress: Callable[[int, int], None] | None = None,
-                  article_timeout: float = ARTICLE_TIMEOUT, jobs: int | None = None) -> Iterator[Quad]:
+                  article_timeout: float = ARTICLE_TIMEOUT, jobs: int | None = None,
+                  kept: dict[str, str] | None = None) -> Iterator[Quad]:
     """Quads of every article in input order, extracted on `jobs` processes and streamed, never all in memory.
 
     Files that are not articles are recorded and skipped; a second file for a page already read is too.
@@ -152,8 +156,11 @@ def extract_files(files: list[Source], report: BuildReport,
     else:
         results = map(_extract_one, work)
     seen: dict[str, str] = {}
+    kept_keys = {Title(unquote(g[len(GRAPH_BASE):])).key: src for g, src in (kept or {}).items() if g.startswith(GRAPH_BASE)}
     try:
         for i, (path, key, reason, data, count) in enumerate(results, 1):
+            if reason is None and key in kept_keys:
+                reason = f"same page as {kept_keys[key]}"
             if reason is None and key in seen:
                 reason = f"same page as {seen[key]}"
             if reason is not None:
@@ -172,7 +179,8 @@ def extract_files(files: list[Source], report: BuildReport,
 
 
 def build(paths: Iterable[str | Path], store_dir: str | Path, validate: bool = True, strict: bool = False,
-          progress: Callable[[int, int], None] | None = None, jobs: int | None = None) -> BuildReport:
+          progress: Callable[[int, int], None] | None = None, jobs: int | None = None,
+          full: bool = False) -> BuildReport:
     """Build a fresh store from the inputs and swap it in; the previous store survives any failure."""
     started = time.monotonic()
     target = Path(store_dir)
@@ -186,7 +194,12 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, validate: bool = T
     shutil.rmtree(staging, ignore_errors=True)
     report = BuildReport(target)
     try:
-        _fill(staging, files, report, progress, jobs)
+        incremental = (not full and target.is_dir()
+                       and not any(s.path.suffix.lower() in RDF_SUFFIXES for s in files))
+        if incremental:
+            _update(target, staging, files, report, progress, jobs)
+        else:
+            _fill(staging, files, report, progress, jobs)
         if validate:
             from extract.validate import validate_store  # pySHACL and rdflib load only for a validating build
             # on a read-only handle: pySHACL and rdflib can leave tracebacks whose frames outlive the call,
@@ -211,6 +224,25 @@ def _fill(staging: Path, files: list[Source], report: BuildReport,
     for source in files:
         if source.path.suffix.lower() in RDF_SUFFIXES:
             _load_rdf(store, source, report)
+    store.bulk_load(path=str(ONTOLOGY_DIR / "orgkg.ttl"), format=RdfFormat.TURTLE, to_graph=ONTOLOGY_GRAPH)
+    store.flush()
+    report.classes = class_counts(store)
+    store.optimize()
+
+
+def _update(current: Path, staging: Path, files: list[Source], report: BuildReport,
+            progress: Callable[[int, int], None] | None, jobs: int | None) -> None:
+    """An incremental rebuild: a checkpoint of the current store, with only changed articles extracted again."""
+    from extract import incremental
+    incremental.checkpoint(current, staging)
+    store = Store(str(staging))
+    todo = incremental.plan(store, files)
+    for graph in todo.drop:
+        store.remove_graph(graph)
+    store.clear_graph(DefaultGraph())
+    report.kept, report.dropped = todo.kept, sum(1 for g in todo.drop if g != ONTOLOGY_GRAPH)
+    store.bulk_extend(extract_files(todo.extract, report, progress, jobs=jobs, kept=todo.kept_pages))
+    report.quads = len(store)  # all article graphs, kept or new, as a full build counts them
     store.bulk_load(path=str(ONTOLOGY_DIR / "orgkg.ttl"), format=RdfFormat.TURTLE, to_graph=ONTOLOGY_GRAPH)
     store.flush()
     report.classes = class_counts(store)
