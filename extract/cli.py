@@ -43,6 +43,8 @@ def print_report(report: BuildReport) -> None:
         print("shape validation: skipped")
     else:
         v = report.validation
+        if v.partial:
+            print(f"shape validation of the {v.checked} nodes the change touches (and all SPARQL constraints):")
         print(f"shape violations: {len(v.violations)} (warnings: {len(v.warnings)})")
         for finding in v.violations[:20]:
             print(f"  {finding}")

@@ -53,3 +53,54 @@ def plan(current: Store, sources: list) -> Plan:
 def checkpoint(current_dir: Path, staging: Path) -> None:
     """A hard-linked copy of the current store to start from (RocksDB files are immutable)."""
     Store.read_only(str(current_dir)).backup(str(staging))
+
+
+RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+TRACK_UP_TO = 0.05  # share of the inputs changed above which a rebuild validates everything instead
+
+
+class Changes:
+    """Nodes whose shape validation a rebuild can change, from the triples it removed and added.
+
+    A triple removed and added again (most of a re-extracted article) changes nothing. Of the rest:
+    their subjects, the objects of inverse-path triples, and, where a node's types really changed in
+    the union of graphs, every node pointing at it (its sh:class checks read those types).
+    """
+
+    def __init__(self, inverse: set[str]) -> None:
+        self.inverse = inverse
+        self.removed: set[tuple] = set()
+        self.added: set[tuple] = set()
+        self.new_graphs: set = set()
+
+    def note(self, quad, added: bool = False) -> None:
+        (self.added if added else self.removed).add((quad.subject, quad.predicate, quad.object))
+        if added:
+            self.new_graphs.add(quad.graph_name)
+
+    def watch(self, quads):
+        """Pass new quads through, noting each."""
+        for quad in quads:
+            self.note(quad, added=True)
+            yield quad
+
+    def focus(self, store: Store) -> set[str]:
+        """The nodes to validate again, read from the rebuilt store."""
+        nodes: set[str] = set()
+        for triple in self.removed ^ self.added:
+            subject, predicate, value = triple
+            if isinstance(subject, NamedNode):
+                nodes.add(subject.value)
+            if predicate.value in self.inverse and isinstance(value, NamedNode):
+                nodes.add(value.value)
+            if predicate == RDF_TYPE and self._type_changed(store, triple):
+                nodes.update(q.subject.value for q in store.quads_for_pattern(None, None, subject)
+                             if isinstance(q.subject, NamedNode))
+        return nodes
+
+    def _type_changed(self, store: Store, triple: tuple) -> bool:
+        """Whether a type triple removed (or added) is now absent from (or was absent before in) every graph."""
+        graphs = {q.graph_name for q in store.quads_for_pattern(*triple)}
+        if triple in self.removed:
+            return not graphs  # no graph asserts it any more
+        return not (graphs - self.new_graphs)  # no kept graph asserted it before

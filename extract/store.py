@@ -196,15 +196,20 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, validate: bool = T
     try:
         incremental = (not full and target.is_dir()
                        and not any(s.path.suffix.lower() in RDF_SUFFIXES for s in files))
+        changes = None
         if incremental:
-            _update(target, staging, files, report, progress, jobs)
+            changes = _update(target, staging, files, report, progress, jobs, track=validate)
         else:
             _fill(staging, files, report, progress, jobs)
         if validate:
             from extract.validate import validate_store  # pySHACL and rdflib load only for a validating build
             # on a read-only handle: pySHACL and rdflib can leave tracebacks whose frames outlive the call,
             # and pyoxigraph has no close(), so no such frame may hold the read-write store
-            report.validation = validate_store(Store.read_only(str(staging)), exclude_graph=ONTOLOGY_GRAPH.value)
+            reader = Store.read_only(str(staging))
+            report.validation = validate_store(
+                reader, exclude_graph=ONTOLOGY_GRAPH.value, jobs=jobs or os.cpu_count() or 1, location=staging,
+                focus=changes.focus(reader) if changes is not None else None,
+                progress=(lambda done, total: progress(done, total, "nodes validated")) if progress else None)
             if strict and not report.validation.conforms:
                 raise BuildError(f"{len(report.validation.violations)} shape violations; the previous store is kept")
         swap(staging, target)
@@ -231,22 +236,34 @@ def _fill(staging: Path, files: list[Source], report: BuildReport,
 
 
 def _update(current: Path, staging: Path, files: list[Source], report: BuildReport,
-            progress: Callable[[int, int], None] | None, jobs: int | None) -> None:
-    """An incremental rebuild: a checkpoint of the current store, with only changed articles extracted again."""
+            progress: Callable[[int, int], None] | None, jobs: int | None, track: bool):
+    """An incremental rebuild: a checkpoint of the current store, with only changed articles extracted again.
+
+    With `track`, returns the Changes whose neighbourhood needs validating again (None: validate all).
+    """
     from extract import incremental
     incremental.checkpoint(current, staging)
     store = Store(str(staging))
     todo = incremental.plan(store, files)
+    changes = None
+    if track and len(todo.extract) + len(todo.drop) <= incremental.TRACK_UP_TO * max(len(files), 1):
+        from extract.validate import inverse_predicates
+        changes = incremental.Changes(inverse_predicates())
     for graph in todo.drop:
+        if changes is not None and graph != ONTOLOGY_GRAPH:
+            for quad in store.quads_for_pattern(None, None, None, graph):
+                changes.note(quad)
         store.remove_graph(graph)
     store.clear_graph(DefaultGraph())
     report.kept, report.dropped = todo.kept, sum(1 for g in todo.drop if g != ONTOLOGY_GRAPH)
-    store.bulk_extend(extract_files(todo.extract, report, progress, jobs=jobs, kept=todo.kept_pages))
+    quads = extract_files(todo.extract, report, progress, jobs=jobs, kept=todo.kept_pages)
+    store.bulk_extend(changes.watch(quads) if changes is not None else quads)
     report.quads = len(store)  # all article graphs, kept or new, as a full build counts them
     store.bulk_load(path=str(ONTOLOGY_DIR / "orgkg.ttl"), format=RdfFormat.TURTLE, to_graph=ONTOLOGY_GRAPH)
     store.flush()
     report.classes = class_counts(store)
     store.optimize()
+    return changes
 
 
 def _load_rdf(store: Store, source: Source, report: BuildReport) -> None:
@@ -346,12 +363,13 @@ def class_counts(store: Store) -> Counter:
     return counts
 
 
-def progress_printer(stream=sys.stderr, every: int = 200) -> Callable[[int, int], None]:
-    """A progress line for long builds: redrawn in place on a terminal, every `every` files otherwise."""
-    start = time.monotonic()
+def progress_printer(stream=sys.stderr, every: int = 200) -> Callable[..., None]:
+    """A progress line for long work: redrawn in place on a terminal, every `every` items otherwise."""
+    started: dict[str, float] = {}
     tty = stream.isatty()
 
-    def show(done: int, total: int) -> None:
+    def show(done: int, total: int, unit: str = "articles") -> None:
+        start = started.setdefault(unit, time.monotonic())
         if total < every:
             return
         if not tty and done % every and done != total:
@@ -359,7 +377,7 @@ def progress_printer(stream=sys.stderr, every: int = 200) -> Callable[[int, int]
         rate = done / max(time.monotonic() - start, 1e-6)
         width = 30
         bar = "#" * int(width * done / total)
-        line = f"[{bar:<{width}}] {done}/{total} articles, {rate:.0f}/s"
+        line = f"[{bar:<{width}}] {done}/{total} {unit}, {rate:.0f}/s"
         stream.write(("\r" + line) if tty else line + "\n")
         if tty and done == total:
             stream.write("\n")

@@ -227,3 +227,74 @@ def test_a_changed_extractor_version_re_extracts_everything(tmp_path, monkeypatc
     monkeypatch.setattr("extract.incremental.AGENT", type(open_store(store).named_graphs().__next__())("https://w3id.org/orgkg/extractor/9"))
     report = build([SEEDS], store, validate=False)
     assert (report.kept, report.articles) == (0, 2)
+
+
+CROSS_GRAPH = {  # graph -> Turtle; facts a constraint needs sit in other graphs than its focus node
+    "A": """<r/O1> a okg:Organisation ; rdfs:label "甲"@zh ; okg:publishes <r/P> , <r/Q> ; okg:foundingYear "1990"^^xsd:gYear ;
+                okg:memberOf <r/O3> ; okg:hasName <r/N> .
+            <r/N> a okg:NameRecord ; skosxl:literalForm "甲"@zh ; okg:nameStatus okg:CurrentName .""",
+    "B": """<r/P> a okg:Publication ; rdfs:label "报"@zh .
+            <r/O1> okg:foundingYear "1991"^^xsd:gYear .
+            <r/O3> a okg:Organisation .""",
+    "C": """<r/O2> a okg:Organisation ; rdfs:label "乙"@zh ; okg:hasName <r/N> ; okg:attended <r/E> .
+            <r/E> a okg:Conference ; rdfs:label "会"@zh ; okg:editionOf <r/S> .
+            <r/S> a okg:ConferenceSeries ; rdfs:label "系列"@zh .""",
+}
+
+
+def _cross_graph_store(location=None):
+    import pyoxigraph
+    store = pyoxigraph.Store(location)
+    prefixes = """@base <https://w3id.org/orgkg/> . @prefix okg: <https://w3id.org/orgkg/ontology#> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+        @prefix skosxl: <http://www.w3.org/2008/05/skos-xl#> ."""
+    for name, turtle in CROSS_GRAPH.items():
+        store.load((prefixes + turtle).encode(), format=pyoxigraph.RdfFormat.TURTLE,
+                   to_graph=pyoxigraph.NamedNode(f"https://w3id.org/orgkg/graph/{name}"))
+    return store
+
+
+def test_validation_in_chunks_equals_validation_of_the_whole_graph(tmp_path, monkeypatch):
+    import extract.validate as validate
+    store = _cross_graph_store(str(tmp_path / "s"))
+    union = store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }").serialize(format=RdfFormat.N_TRIPLES)
+    expected = validate.validate_graph(rdflib.Graph().parse(data=union.decode(), format="nt"))
+    found = {(f.severity, f.focus.rsplit("/", 1)[-1], f.path.rsplit("#", 1)[-1])
+             for f in expected.findings}
+    # read from the data: Q is untyped, O3 has no label, N has two owners, O1 two founding years
+    assert found == {("Violation", "O1", "publishes"), ("Violation", "O3", "label"),
+                     ("Violation", "N", "hasName"), ("Warning", "O1", "foundingYear")}
+    monkeypatch.setattr(validate, "CHUNK", 1)  # every focus node alone: all it needs comes from other graphs
+    assert validate.validate_store(store).findings == expected.findings
+    del store
+    reader = Store.read_only(str(tmp_path / "s"))
+    assert validate.validate_store(reader, jobs=2, location=tmp_path / "s").findings == expected.findings
+
+
+def test_an_incremental_rebuild_validates_what_the_change_can_affect():
+    import pyoxigraph
+    from extract.incremental import Changes
+    from extract.validate import inverse_predicates, validate_store
+    store = _cross_graph_store()
+    changes = Changes(inverse_predicates())
+    dropped = pyoxigraph.NamedNode("https://w3id.org/orgkg/graph/B")  # the article that typed P and O3
+    for quad in store.quads_for_pattern(None, None, None, dropped):
+        changes.note(quad)
+    store.remove_graph(dropped)
+    focus = changes.focus(store)
+    r = "https://w3id.org/orgkg/r/"
+    # B's subjects, and O1, which points at the re-typed P and O3; not O2, E, S or N, which nothing changed
+    assert focus == {r + "P", r + "O1", r + "O3"}
+    partial = validate_store(store, focus=focus)
+    full = validate_store(store)
+    assert partial.partial and partial.checked == 1  # O1: P and O3 lost every type, so they are no focus nodes
+    okg = "https://w3id.org/orgkg/ontology#"
+    # P and Q are both untyped now, and so is the O3 it is a member of; the founding-year warning went with B
+    assert sorted((f.focus, f.path) for f in partial.findings) == [
+        (r + "O1", okg + "memberOf"), (r + "O1", okg + "publishes"), (r + "O1", okg + "publishes")]
+    assert set(partial.findings) < set(full.findings)  # the rest of full's findings (N's owners) did not change
+    same = Changes(inverse_predicates())  # an article extracted again to the same triples changes nothing
+    for quad in store.quads_for_pattern(None, None, None, pyoxigraph.NamedNode("https://w3id.org/orgkg/graph/C")):
+        same.note(quad)
+        same.note(quad, added=True)
+    assert same.focus(store) == set()
