@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import shutil
 import signal
@@ -19,6 +18,7 @@ from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store, parse, s
 from urllib.parse import quote, unquote
 
 from extract.iris import GRAPH as GRAPH_BASE
+from extract.parallel import ordered_map
 from extract.parse import NotAnArticle, Title, parse_article
 from extract.pipeline import digest, extract
 
@@ -147,14 +147,8 @@ def extract_files(files: list[Source], report: BuildReport,
     Files that are not articles are recorded and skipped; a second file for a page already read is too.
     """
     jobs = jobs or os.cpu_count() or 1
-    work = [(str(s.path), s.name, article_timeout) for s in files]
-    pool = None
-    if jobs > 1 and len(files) >= PARALLEL_FROM:
-        # spawn, not fork: this process may already run RocksDB's threads, which a fork would not carry over
-        pool = multiprocessing.get_context("spawn").Pool(jobs)
-        results = pool.imap(_extract_one, work, chunksize=8)
-    else:
-        results = map(_extract_one, work)
+    work = ((str(s.path), s.name, article_timeout) for s in files)
+    results = ordered_map(_extract_one, work, jobs if len(files) >= PARALLEL_FROM else 1)
     seen: dict[str, str] = {}
     kept_keys = {Title(unquote(g[len(GRAPH_BASE):])).key: src for g, src in (kept or {}).items() if g.startswith(GRAPH_BASE)}
     try:
@@ -173,9 +167,7 @@ def extract_files(files: list[Source], report: BuildReport,
             if progress is not None:
                 progress(i, len(files))
     finally:
-        if pool is not None:
-            pool.terminate()
-            pool.join()
+        results.close()  # ends the worker processes when the consumer stops early
 
 
 def build(paths: Iterable[str | Path], store_dir: str | Path, validate: bool = True, strict: bool = False,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
-from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -12,6 +10,7 @@ import pyshacl
 import rdflib
 from pyoxigraph import BlankNode, NamedNode, RdfFormat, Store
 
+from extract.parallel import ordered_map
 from extract.store import ONTOLOGY_DIR
 
 SHAPES = ONTOLOGY_DIR / "shapes.ttl"
@@ -243,24 +242,16 @@ def _init_worker(location: str, exclude_graph: str | None, shapes_path: str) -> 
     _worker = (Store.read_only(location), _core_shapes(rdflib.Graph().parse(shapes_path, format="turtle")), exclude_graph)
 
 
-def _validate_in_worker(chunk: list[str] | None) -> list[Finding]:
+def _validate_in_worker(chunk: list[str] | None) -> tuple[int, list[Finding]]:
     store, core, exclude_graph = _worker
-    return _validate_chunk(store, core, chunk, exclude_graph)
+    return len(chunk or ()), _validate_chunk(store, core, chunk, exclude_graph)
 
 
 def _parallel(chunks: Iterator, location: str, exclude_graph: str | None, shapes_path: Path,
               jobs: int) -> Iterator[tuple[int, list[Finding]]]:
-    """(chunk size, findings) in order, validated on `jobs` processes, two chunks each in flight at most."""
-    window: deque = deque()
-    with multiprocessing.get_context("spawn").Pool(jobs, _init_worker, (location, exclude_graph, str(shapes_path))) as pool:
-        for chunk in chunks:
-            window.append((len(chunk or ()), pool.apply_async(_validate_in_worker, (chunk,))))
-            if len(window) >= 2 * jobs:
-                size, result = window.popleft()
-                yield size, result.get()
-        while window:
-            size, result = window.popleft()
-            yield size, result.get()
+    """(chunk size, findings) in order, validated on `jobs` processes with a few chunks in flight."""
+    return ordered_map(_validate_in_worker, chunks, jobs, batch=1, ahead=2,
+                       initializer=_init_worker, initargs=(location, exclude_graph, str(shapes_path)))
 
 
 def _store_sparql_constraints(store: Store, shapes: rdflib.Graph, exclude_graph: str | None) -> tuple[Finding, ...]:
