@@ -19,10 +19,30 @@ def _default_inputs() -> list[str]:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    remote = _target(args) if args.target else None  # a bad URL fails before the build, not after
     report = build(args.paths or _default_inputs(), args.store, validate=not args.no_validate,
                    strict=args.strict, progress=progress_printer(), jobs=args.jobs, full=args.full)
     print_report(report)
+    if remote is not None:
+        from extract.target import load_into
+        try:
+            loaded = load_into(open_store(args.store), remote, progress_printer())
+        except (OSError, SyntaxError) as e:
+            raise BuildError(f"loading into {args.target} failed: {e}; the local store is built, run again to retry") from None
+        print(f"loaded into {args.target} in {loaded.seconds:.1f} s: {loaded.sent} graphs sent ({loaded.quads} triples), "
+              f"{loaded.unchanged} unchanged, {loaded.deleted} deleted")
     return 0
+
+
+def _target(args: argparse.Namespace):
+    from extract.remote import RemoteStore
+    try:
+        remote = RemoteStore(args.target, store_url=args.target_store)
+    except ValueError as e:
+        raise BuildError(f"--target: {e}") from None
+    if remote.store_url is None:
+        raise BuildError("--target: give the store's Graph Store Protocol endpoint with --target-store")
+    return remote
 
 
 def print_report(report: BuildReport) -> None:
@@ -100,6 +120,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--no-validate", action="store_true", help="skip SHACL validation")
     b.add_argument("--jobs", type=int, default=None, help="extraction processes (default: one per core)")
     b.add_argument("--full", action="store_true", help="extract every article again, even those unchanged since the last build")
+    b.add_argument("--target", metavar="URL", help="then load the build into a remote SPARQL store, given by its query "
+                                                   "endpoint (oxigraph serve: http://HOST:PORT/query)")
+    b.add_argument("--target-store", metavar="URL", help="its Graph Store Protocol endpoint (default: /store beside a /query URL)")
     b.set_defaults(func=cmd_build)
 
     e = sub.add_parser("export", help="write the whole dataset in an RDF format, streamed")

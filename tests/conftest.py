@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
+import socket
+import subprocess
+import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -59,3 +64,36 @@ def corpus_available() -> bool:
 
 
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the repository")
+
+
+@contextmanager
+def oxigraph_server(location: Path, *options: str):
+    """A real `oxigraph serve` (PyPI `oxigraph`, a test dependency) on a free loopback port; yields its base URL."""
+    import requests
+    command = shutil.which("oxigraph")
+    if command is None:
+        pytest.skip("the `oxigraph` command is not installed (pip install -e '.[test]')")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    process = subprocess.Popen([command, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}", *options],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if requests.get(url + "/query", params={"query": "ASK {}"}, timeout=2).status_code == 200:
+                    break
+            except requests.ConnectionError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("oxigraph serve did not start")
+            time.sleep(0.1)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
