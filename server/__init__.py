@@ -7,7 +7,7 @@ from typing import Any, Mapping
 from flask import Flask, Response, request
 
 from server import errors
-from server.backend import Backend
+from server.backend import Backend, RemoteBackend
 from server.config import Config, load
 
 # https://fetch.spec.whatwg.org/#http-cors-protocol: reads from any origin, never with credentials.
@@ -21,13 +21,21 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';
        "connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
 
 
+def _backend(config: Config):
+    if config.backend is None:
+        return Backend(config.store)
+    from extract.remote import RemoteStore
+    return RemoteBackend(RemoteStore(config.backend, config.backend_update, config.backend_store,
+                                     timeout=config.timeout + 5))
+
+
 def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
     """An app over `config.store`; settings not given come from ORGKG_* variables, then defaults."""
     if not isinstance(config, Config):
         config = load(config)
     app = Flask(__name__)
     app.config["ORGKG"] = config
-    app.config["BACKEND"] = Backend(config.store)
+    app.config["BACKEND"] = _backend(config)
     app.config["MAX_CONTENT_LENGTH"] = config.max_body
     app.json.ensure_ascii = False
 

@@ -1,5 +1,7 @@
 """The store as each worker process sees it: read-only, reopened when a write or a build changed the data.
 
+Or a remote SPARQL store (`orgkg serve --backend URL`), which keeps its own data current.
+
 Oxigraph lets many processes open a store read-only next to one read-write process, and a reader sees
 the data as of when it opened. Writers take a file lock, open the store read-write, apply the change,
 close it and bump a generation counter beside the store; every worker compares the counter before a
@@ -76,3 +78,18 @@ class Backend:
                 del store
             bump_generation(self.path)
         return result
+
+
+class RemoteBackend:
+    """A remote SPARQL 1.1 store in place of the folder: the same calls, made over HTTP (`extract.remote`)."""
+
+    def __init__(self, store) -> None:
+        self.store = store
+        self.path = None
+
+    def reader(self):
+        return self.store
+
+    def write(self, change: Callable[[object], T]) -> T:
+        """Writes go to the remote store as they are made; its own transactions order them."""
+        return change(self.store)

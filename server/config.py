@@ -24,6 +24,9 @@ class Config:
     max_body: int = 1 << 20  # bytes of a request body (413 above)
     max_query_string: int = 16 << 10  # bytes of a URL query string (414 above)
     service_timeout: float = 10.0  # seconds a SERVICE call may take
+    backend: str | None = None  # query URL of a remote SPARQL store to serve instead of `store`
+    backend_update: str | None = None
+    backend_store: str | None = None
 
 
 HELP = {
@@ -38,6 +41,9 @@ HELP = {
     "max_body": "largest request body in bytes",
     "max_query_string": "longest URL query string in bytes",
     "service_timeout": "seconds a SERVICE call may take",
+    "backend": "serve a remote SPARQL 1.1 store (its query endpoint URL) instead of the store directory",
+    "backend_update": "the remote store's SPARQL Update endpoint (default: /update beside a /query URL)",
+    "backend_store": "the remote store's Graph Store Protocol endpoint (default: /store beside a /query URL)",
 }
 ENV_PREFIX = "ORGKG_"
 

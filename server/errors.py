@@ -66,6 +66,12 @@ def register(app: Flask) -> None:
         headers = {"Allow": ", ".join(error.valid_methods)} if getattr(error, "valid_methods", None) else {}
         return text_response(error.code or 500, message, headers)
 
+    from extract.remote import RemoteError
+
+    @app.errorhandler(RemoteError)
+    def _remote(error: RemoteError) -> Response:  # https://www.rfc-editor.org/rfc/rfc9110#name-502-bad-gateway
+        return text_response(502, " ".join(str(error).split())[:500])
+
     @app.errorhandler(Exception)
     def _unexpected(error: Exception) -> Response:
         log.exception("unexpected error")

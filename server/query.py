@@ -7,6 +7,7 @@ from urllib.parse import parse_qs
 from flask import Blueprint, Response, current_app, request
 from pyoxigraph import Quad, QueryBoolean, serialize
 
+from extract.remote import RemoteError
 from extract.vocab import PREFIXES
 from server import negotiation as neg
 from server.errors import HttpError, bad_request, iri_parameter, not_acceptable, unsupported_media_type
@@ -142,7 +143,8 @@ def _evaluate(serializer):
         raise
     except OSError as e:  # evaluation errors (a failed SERVICE call among them) surface with the first rows
         first = explain(" ".join(str(e).split())[:300] or "error")  # one line, the remote's reason included
-        raise HttpError(502 if "service" in first.lower() or "http" in first.lower() else 500,
+        gateway = isinstance(e, RemoteError) or "service" in first.lower() or "http" in first.lower()
+        raise HttpError(502 if gateway else 500,
                         f"query evaluation failed: {first}") from None
     except (ValueError, TypeError) as e:
         raise bad_request(f"query evaluation failed: {e}") from None

@@ -132,6 +132,8 @@ def relay_for(targets: tuple[str, ...], timeout: float) -> Relay:
 
 def remote_route(config):
     """How an allowed SERVICE or LOAD endpoint is reached: through this worker's relay, with a timeout."""
+    if config.backend is not None:
+        return None  # a remote store makes the calls itself, to the allowed endpoints as written
     return lambda index: relay_for(config.allow_service, config.service_timeout).url(index)
 
 

@@ -60,7 +60,7 @@ def ensure_store(config: Config) -> None:
     process that has them inherit its state without the threads, so their writes would wait forever.
     """
     path = Path(config.store)
-    if path.is_dir() and any(path.iterdir()):
+    if config.backend is not None or path.is_dir() and any(path.iterdir()):
         return
     print(f"store {path} is empty: building the seeds first", file=sys.stderr)
     done = subprocess.run([sys.executable, "-m", "extract.cli", "build", "--store", str(path)], check=False)
@@ -75,7 +75,7 @@ def serve(args: argparse.Namespace) -> int:
     config = load(overrides)
     ensure_store(config)
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(message)s")
-    print(f"serving {config.store} on http://{config.host}:{config.port}/ with {config.workers} workers "
+    print(f"serving {config.backend or config.store} on http://{config.host}:{config.port}/ with {config.workers} workers "
           f"(query limit {config.timeout:g} s, updates {'on' if config.update_token else 'off'})", file=sys.stderr)
     _Gunicorn(config).run()
     return 0

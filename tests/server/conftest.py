@@ -54,7 +54,7 @@ def free_port() -> int:
 
 
 @contextmanager
-def live_server(store: Path, *options: str, workers: int = 2):
+def live_server(store: Path, *options: str, workers: int = 2, ready: int = 200):
     """`orgkg serve` as a real process on a free loopback port; stopped by its PID afterwards."""
     port = free_port()
     log = open(store.parent / f"serve-{port}.log", "w")
@@ -66,7 +66,7 @@ def live_server(store: Path, *options: str, workers: int = 2):
         deadline = time.monotonic() + 60
         while True:
             try:
-                if requests.get(url + "/health", timeout=2).status_code == 200:
+                if requests.get(url + "/health", timeout=2).status_code == ready:
                     break
             except requests.ConnectionError:
                 pass
