@@ -30,13 +30,14 @@ class Backend:
 
     def __init__(self, store_dir: str | Path) -> None:
         self.path = Path(store_dir)
+        self._generation = str(generation_file(self.path))  # stat()ed before every request
         self._store: Store | None = None
         self._seen: tuple[int, int] | None = None
         self._lock = threading.Lock()
 
     def _stamp(self) -> tuple[int, int]:
         try:
-            st = generation_file(self.path).stat()
+            st = os.stat(self._generation)
             return st.st_mtime_ns, st.st_ino
         except FileNotFoundError:
             return 0, 0

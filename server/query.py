@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import parse_qs
 
 from flask import Blueprint, Response, current_app, request
+from werkzeug.sansio.utils import get_current_url
 from pyoxigraph import Quad, QueryBoolean, serialize
 
 from extract.remote import RemoteError
@@ -84,7 +86,7 @@ def run_query(text: str, params: dict[str, list[str]]) -> Response:
     text = guard_remote(text, config.allow_service, route=remote_route(config))
     default_graphs = params.get("default-graph-uri", [])
     named_graphs = params.get("named-graph-uri", [])
-    options: dict = {"prefixes": PREFIXES, "base_iri": request.base_url}
+    options: dict = {"prefixes": PREFIXES, "base_iri": base_iri()}
     if default_graphs or named_graphs:
         # a protocol dataset replaces the query's FROM / FROM NAMED and the union default graph
         options["default_graph"] = [iri_parameter("default-graph-uri", g) for g in default_graphs]
@@ -119,6 +121,16 @@ def run_query(text: str, params: dict[str, list[str]]) -> Response:
         return Response(chunks, content_type=chosen.content_type, direct_passthrough=True)
 
     return time_limited(request.environ, config.timeout, produce)
+
+
+def base_iri() -> str:
+    """The endpoint's own URL, the base of relative IRIs in a query (what `request.base_url` gives, cached)."""
+    return _base_url(request.scheme, request.host, request.root_path, request.path)
+
+
+@lru_cache(maxsize=64)
+def _base_url(scheme: str, host: str, root: str, path: str) -> str:
+    return get_current_url(scheme, host, root, path)
 
 
 def negotiate(form: str | None, requested: str | None) -> neg.Format:

@@ -1,9 +1,13 @@
 """Benchmark: `orgkg serve` against `oxigraph serve-read-only` on the same store, alternating rounds.
 
-    python -m tests.bench.endpoint [--store DIR] [--clients 8] [--seconds 10] [--rounds 2]
+    python -m tests.bench.endpoint [--articles 25000 | --store DIR] [--clients 8] [--seconds 8] [--rounds 2]
 
-Prints queries/s and p50/p99 latency per kind of query and overall for each server, the resident
-memory of each server's processes, and a last line of ratios orgkg/oxigraph measured in the same run.
+Without --store it generates `--articles` articles (`corpus.py`; 25,000 give about 1.1 M quads) and
+builds them. Each workload runs on its own, so a tiny query's latency is measured among tiny queries
+and in the mix: tiny (a label lookup or a DESCRIBE of a different resource each time), attendee lists
+of an edition, heavy (GROUP BY over the whole graph or over all attendance), and all of them mixed.
+Prints queries/s and p50/p99 per workload and kind for each server, the resident memory of each
+server's processes, and a last line of ratios orgkg/oxigraph measured in the same run.
 Loopback only; every loop is bounded in time.
 """
 
@@ -32,22 +36,26 @@ OKG = "https://w3id.org/orgkg/ontology#"
 LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 
 
-def queries(entities: list[str], ordinals: list[int]) -> dict[str, callable]:
-    """The mix: a label lookup and a DESCRIBE of a different resource each time, attendee lists, GROUP BY."""
+def queries(entities: list[str], editions: list[str]) -> dict[str, callable]:
+    """Each kind of query, a different resource or edition on each request."""
     return {
         "lookup": lambda r: f"SELECT ?l WHERE {{ <{r.choice(entities)}> <{LABEL}> ?l }}",
         "describe": lambda r: f"DESCRIBE <{r.choice(entities)}>",
-        "attendees": lambda r: (f"SELECT ?o ?name WHERE {{ ?e <{OKG}ordinal> {r.choice(ordinals)} . "
-                                f"?o <{OKG}attended> ?e ; <{LABEL}> ?name }}"),
+        "attendees": lambda r: f"SELECT ?o ?name WHERE {{ ?o <{OKG}attended> <{r.choice(editions)}> ; <{LABEL}> ?name }}",
         "group_by": lambda r: "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY DESC(?n)",
+        "attendance": lambda r: (f"SELECT ?series (COUNT(DISTINCT ?o) AS ?n) WHERE {{ ?o <{OKG}attended> ?e . "
+                                 f"?e <{OKG}editionOf> ?series }} GROUP BY ?series ORDER BY DESC(?n) LIMIT 20"),
     }
 
 
+WORKLOADS = {"tiny": ["lookup", "describe"], "attendees": ["attendees"], "heavy": ["group_by", "attendance"],
+             "mixed": ["lookup", "describe", "attendees", "group_by"]}
+
+
 def _client(args) -> list[tuple[str, float, int]]:
-    port, path, seconds, seed, entities, ordinals = args
+    port, path, seconds, seed, entities, editions, kinds = args
     rnd = random.Random(seed)
-    mix = queries(entities, ordinals)
-    kinds = list(mix)
+    mix = queries(entities, editions)
     results = []
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     deadline = time.monotonic() + seconds
@@ -122,15 +130,15 @@ def start(server: str, store: Path, port: int, workers: int) -> subprocess.Popen
     return process
 
 
-def run_round(server: str, store: Path, clients: int, seconds: float, entities, ordinals, seed: int) -> dict:
+def run_round(server: str, store: Path, clients: int, seconds: float, entities, editions, kinds, seed: int) -> dict:
     port = free_port()
     process = start(server, store, port, os.cpu_count() or 2)
     path = "/sparql" if server == "orgkg" else "/query"
     try:
-        _client((port, path, 1.0, seed, entities, ordinals))  # warm up caches of every worker a little
+        _client((port, path, 1.0, seed, entities, editions, ["lookup"]))  # warm up every worker a little
         with multiprocessing.get_context("spawn").Pool(clients) as pool:
             started = time.monotonic()
-            parts = pool.map(_client, [(port, path, seconds, seed + i, entities, ordinals) for i in range(clients)])
+            parts = pool.map(_client, [(port, path, seconds, seed + i, entities, editions, kinds) for i in range(clients)])
             elapsed = time.monotonic() - started
         rss = _rss(process.pid)
     finally:
@@ -155,46 +163,69 @@ def summarise(rows: list, seconds: float) -> dict:
     return out
 
 
+def build_store(store: Path, articles: int, seed: int) -> None:
+    """Generate `articles` articles and build them (no validation: the store, not the build, is measured)."""
+    from tests.bench.corpus import generate
+    folder = store.parent / "articles"
+    generate(folder, articles, seed)
+    subprocess.run([sys.executable, "-m", "extract.cli", "build", str(folder), "--store", str(store), "--no-validate"],
+                   check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    shutil.rmtree(folder)
+
+
+def sample(store: Path) -> tuple[int, list[str], list[str]]:
+    """(quads, labelled resources, conference editions with attendees) of the store."""
+    import pyoxigraph
+    reader = pyoxigraph.Store.read_only(str(store))
+    entities = [r["s"].value for r in reader.query(f"SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ ?s <{LABEL}> ?l }} }}")]
+    editions = [r["e"].value for r in reader.query(f"SELECT DISTINCT ?e WHERE {{ GRAPH ?g {{ ?o <{OKG}attended> ?e }} }}")]
+    quads = len(reader)
+    del reader
+    return quads, entities, editions
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--store", help="a built store (default: seeds and ../shared/corpus, built now)")
+    parser.add_argument("--store", help="a built store (default: --articles generated articles, built now)")
+    parser.add_argument("--articles", type=int, default=25_000)
+    parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--clients", type=int, default=8)
-    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--seconds", type=float, default=8)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--workloads", nargs="+", choices=list(WORKLOADS), default=list(WORKLOADS))
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="orgkg-bench-"))
     try:
         store = Path(args.store) if args.store else workdir / "store"
         if not args.store:
-            inputs = [str(ROOT / "seeds")] + [p for p in [str(ROOT.parent / "shared" / "corpus" / "Page")] if Path(p).is_dir()]
-            subprocess.run([sys.executable, "-m", "extract.cli", "build", *inputs, "--store", str(store), "--no-validate"],
-                           check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
-        import pyoxigraph
-        reader = pyoxigraph.Store.read_only(str(store))
-        entities = [r["s"].value for r in reader.query(f"SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ ?s <{LABEL}> ?l }} }}")]
-        ordinals = sorted({int(r["n"].value) for r in reader.query(f"SELECT DISTINCT ?n WHERE {{ GRAPH ?g {{ ?e <{OKG}ordinal> ?n }} }}")}) or [1]
-        quads = len(reader)
-        del reader
-        print(f"store {store}: {quads} quads, {len(entities)} labelled resources; {args.clients} clients, "
-              f"{args.seconds:g} s per round, {args.rounds} rounds per server, {os.cpu_count()} cores")
-        results: dict[str, list] = {"orgkg": [], "oxigraph": []}
-        for round_ in range(args.rounds):
-            for server in ("orgkg", "oxigraph") if round_ % 2 == 0 else ("oxigraph", "orgkg"):
-                results[server].append(run_round(server, store, args.clients, args.seconds, entities, ordinals, 1000 * round_))
-        summary = {}
-        for server, rounds in results.items():
-            rows = [r for x in rounds for r in x["rows"]]
-            summary[server] = summarise(rows, sum(x["seconds"] for x in rounds))
-            rss = max(x["rss"] for x in rounds)
-            print(f"\n{server}: resident memory of its processes {rss / 2**20:.0f} MiB")
-            for kind, s in summary[server].items():
-                print(f"  {kind:<10} {s['n']:>7} queries {s['qps']:>8.1f}/s  p50 {s['p50']:>7.2f} ms  p99 {s['p99']:>7.2f} ms  errors {s['errors']}")
-            summary[server]["rss"] = rss
-        a, b = summary["orgkg"], summary["oxigraph"]
-        print("\nratios orgkg/oxigraph: " + "  ".join(
-            f"{k}: qps {a[k]['qps'] / b[k]['qps']:.2f}x p50 {a[k]['p50'] / b[k]['p50']:.2f}x p99 {a[k]['p99'] / b[k]['p99']:.2f}x"
-            for k in ("lookup", "describe", "attendees", "group_by", "all")) + f"  memory {a['rss'] / b['rss']:.2f}x")
-        print(json.dumps({k: {kk: v for kk, v in s.items() if kk != "rss"} for k, s in summary.items()}), file=open(workdir / "summary.json", "w"))
+            build_store(store, args.articles, args.seed)
+        quads, entities, editions = sample(store)
+        print(f"store {store}: {quads:,} quads, {len(entities):,} labelled resources, {len(editions):,} editions; "
+              f"{args.clients} clients, {args.seconds:g} s per round, {args.rounds} rounds per server and workload, "
+              f"{os.cpu_count()} cores")
+        ratios, memory = [], {}
+        for workload in args.workloads:
+            kinds = WORKLOADS[workload]
+            results: dict[str, list] = {"orgkg": [], "oxigraph": []}
+            for round_ in range(args.rounds):
+                for server in ("orgkg", "oxigraph") if round_ % 2 == 0 else ("oxigraph", "orgkg"):
+                    results[server].append(run_round(server, store, args.clients, args.seconds, entities, editions,
+                                                     kinds, 1000 * round_))
+            summary = {}
+            print(f"\n{workload} ({', '.join(kinds)})")
+            for server, rounds in results.items():
+                rows = [r for x in rounds for r in x["rows"]]
+                summary[server] = summarise(rows, sum(x["seconds"] for x in rounds))
+                memory[server] = max(memory.get(server, 0), *(x["rss"] for x in rounds))
+                for kind, s in summary[server].items():
+                    print(f"  {server:<9} {kind:<10} {s['n']:>7} queries {s['qps']:>8.1f}/s  p50 {s['p50']:>8.2f} ms  "
+                          f"p99 {s['p99']:>8.2f} ms  errors {s['errors']}", flush=True)
+            a, b = summary["orgkg"], summary["oxigraph"]
+            ratios.append(f"{workload}: qps {a['all']['qps'] / b['all']['qps']:.2f}x p50 {a['all']['p50'] / b['all']['p50']:.2f}x "
+                          f"p99 {a['all']['p99'] / b['all']['p99']:.2f}x (orgkg p99 {a['all']['p99']:.1f} ms)")
+        print(f"\nresident memory of the serving processes: orgkg {memory['orgkg'] / 2**20:.0f} MiB, "
+              f"oxigraph {memory['oxigraph'] / 2**20:.0f} MiB")
+        print("ratios orgkg/oxigraph: " + "; ".join(ratios) + f"; memory {memory['orgkg'] / memory['oxigraph']:.2f}x")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     return 0
