@@ -100,18 +100,22 @@ class Compiler:
         self.classes = classes
         self.patterns = _Patterns(exclude_graph)
 
-    def _instances(self, classes: Iterable[str]) -> str:
+    def _typed(self, node: str, classes: Iterable[str]) -> str:
+        """A pattern: `node` is a SHACL instance of one of `classes` (subclasses included). One class is a
+        constant in the pattern; several an IN filter, not a VALUES join, which Oxigraph would evaluate
+        against every type triple for each focus node given."""
         every = sorted({sub for c in classes for sub in self.classes.get(c, {c})})
-        return " ".join(f"<{c}>" for c in every)
+        if len(every) == 1:
+            return self.patterns.triple(node, f"<{RDF_TYPE}>", f"<{every[0]}>")
+        t = f"?t{next(self.patterns.names)}"
+        return self.patterns.triple(node, f"<{RDF_TYPE}>", t) + f" FILTER ({t} IN ({', '.join(f'<{c}>' for c in every)}))"
 
     def _focus(self, shape) -> str:
         targets = [str(t) for t in self.shapes.objects(shape, SH.targetClass)]
         if not targets:
             raise Unsupported(f"shape {shape} has no sh:targetClass (other targets are not compiled)")
-        t = next(self.patterns.names)
         # distinct first: a node is typed in every article naming it, and each copy would join its values again
-        return (f"{{ SELECT DISTINCT ?this WHERE {{ $FOCUS VALUES ?t{t} {{ {self._instances(targets)} }} "
-                f"{self.patterns.triple('?this', f'<{RDF_TYPE}>', f'?t{t}')} }} }}")
+        return f"{{ SELECT DISTINCT ?this WHERE {{ $FOCUS {self._typed('?this', targets)} }} }}"
 
     def _path(self, path) -> tuple[str, str]:
         """(path text, pattern binding ?value from ?this)."""
@@ -198,9 +202,7 @@ class Compiler:
             ranges = " || ".join(f"langMatches(lang({v}), {_term(rdflib.Literal(str(r)))})" for r in self._list(value))
             return f"isLiteral({v}) && ({ranges or 'false'})"
         if component == SH["class"]:
-            t = next(self.patterns.names)
-            return (f"EXISTS {{ VALUES ?c{t} {{ {self._instances([str(value)])} }} "
-                    f"{self.patterns.triple(v, f'<{RDF_TYPE}>', f'?c{t}')} }}")
+            return f"EXISTS {{ {self._typed(v, [str(value)])} }}"
         if component == SH["in"]:
             return " || ".join(f"sameTerm({v}, {_term(m)})" for m in self._list(value)) or "false"
         if component == SH.minInclusive:
