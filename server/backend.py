@@ -20,7 +20,7 @@ from typing import Callable, Iterator, TypeVar
 
 from pyoxigraph import Store
 
-from extract.store import bump_generation, generation_file
+from extract.storedir import bump_generation, generation_file
 
 T = TypeVar("T")
 

@@ -55,7 +55,8 @@ def run(cmd: list[str]) -> tuple[float, int, str]:
 
 def phase_extract(folder: str, jobs: int) -> None:
     """Extraction alone: every article parsed and extracted, its quads counted and dropped."""
-    from extract.store import BuildReport, discover, extract_files
+    from extract.sources import discover
+    from extract.store import BuildReport, extract_files
     report = BuildReport(Path("unused"))
     quads = sum(1 for _ in extract_files(discover([folder]), report, jobs=jobs))
     print(json.dumps({"articles": report.articles, "quads": quads}))

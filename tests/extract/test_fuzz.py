@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from extract.parse import NotAnArticle
 from extract.pipeline import extract_text
-from extract.store import read_article
+from extract.sources import read_article
 from tests.conftest import ARTICLES, ICMLPO, MIM
 
 SEED_TEXTS = [MIM.read_text(encoding="utf-8"), ICMLPO.read_text(encoding="utf-8"),
