@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-import pyshacl
 import rdflib
 from pyoxigraph import NamedNode, Store
 
@@ -55,6 +54,7 @@ class Report:
 def validate_graph(data: rdflib.Graph, shapes_path: Path = SHAPES, shapes: rdflib.Graph | None = None) -> Report:
     """Run the shapes over `data`; warnings are reported but do not break conformance."""
     shapes = shapes if shapes is not None else rdflib.Graph().parse(shapes_path, format="turtle")
+    import pyshacl  # here: a store's validation runs in Oxigraph, and importing pySHACL takes half a second
     conforms, results, _ = pyshacl.validate(data, shacl_graph=shapes, allow_warnings=True,
                                             advanced=True, inference="none")
     findings = []

@@ -158,8 +158,9 @@ def test_sparql_constraints_run_in_the_store_and_catch_violations():
                         "a former-name record is not mirrored by okg:formerlyNamed on its owner"}
 
 
-def test_parallel_extraction_gives_the_same_graph_and_report(tmp_path):
+def test_parallel_extraction_gives_the_same_graph_and_report(tmp_path, monkeypatch):
     from tests.bench.corpus import generate
+    monkeypatch.setattr("extract.store.PARALLEL_FROM", 1)  # worker processes even for a small input
     generate(tmp_path / "in", 120, seed=7)
     (tmp_path / "in" / "Page" / "empty.md").write_text("")
     one = build([tmp_path / "in"], tmp_path / "one", validate=False, jobs=1)
