@@ -121,7 +121,7 @@ def _wait(port: int, path: str) -> None:
 def start(server: str, store: Path, port: int, workers: int) -> subprocess.Popen:
     if server == "orgkg":
         cmd = [sys.executable, "-m", "extract.cli", "serve", "--store", str(store), "--port", str(port),
-               "--workers", str(workers), "--timeout", "60"]
+               "--timeout", "60", *(["--workers", str(workers)] if workers else [])]
     else:
         cmd = [shutil.which("oxigraph") or "oxigraph", "serve-read-only", "--location", str(store),
                "--bind", f"127.0.0.1:{port}", "--union-default-graph"]
@@ -130,9 +130,10 @@ def start(server: str, store: Path, port: int, workers: int) -> subprocess.Popen
     return process
 
 
-def run_round(server: str, store: Path, clients: int, seconds: float, entities, editions, kinds, seed: int) -> dict:
+def run_round(server: str, store: Path, clients: int, seconds: float, entities, editions, kinds, seed: int,
+              workers: int) -> dict:
     port = free_port()
-    process = start(server, store, port, os.cpu_count() or 2)
+    process = start(server, store, port, workers)
     path = "/sparql" if server == "orgkg" else "/query"
     try:
         _client((port, path, 1.0, seed, entities, editions, ["lookup"]))  # warm up every worker a little
@@ -193,6 +194,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=8)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--workloads", nargs="+", choices=list(WORKLOADS), default=list(WORKLOADS))
+    parser.add_argument("--workers", type=int, default=None, help="orgkg serve --workers (default: its own)")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="orgkg-bench-"))
     try:
@@ -210,7 +212,7 @@ def main() -> int:
             for round_ in range(args.rounds):
                 for server in ("orgkg", "oxigraph") if round_ % 2 == 0 else ("oxigraph", "orgkg"):
                     results[server].append(run_round(server, store, args.clients, args.seconds, entities, editions,
-                                                     kinds, 1000 * round_))
+                                                     kinds, 1000 * round_, args.workers))
             summary = {}
             print(f"\n{workload} ({', '.join(kinds)})")
             for server, rounds in results.items():
