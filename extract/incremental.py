@@ -15,7 +15,7 @@ from pyoxigraph import NamedNode, Store
 
 from extract.pipeline import AGENT, digest
 
-_QUERY = """SELECT ?g ?source ?digest ?agent WHERE { GRAPH ?g {
+STAMPS = """SELECT ?g ?source ?digest ?agent WHERE { GRAPH ?g {
   ?g <http://purl.org/dc/terms/source> ?source ;
      <https://w3id.org/orgkg/ontology#sourceDigest> ?digest ;
      <http://www.w3.org/ns/prov#wasAttributedTo> ?agent } }"""
@@ -34,7 +34,7 @@ class Plan:
 def plan(current: Store, sources: list) -> Plan:
     """Compare the inputs with the graphs of the current store."""
     graphs: dict[str, tuple[NamedNode, str, str]] = {}
-    for row in current.query(_QUERY):
+    for row in current.query(STAMPS):
         graphs[row["source"].value] = (row["g"], row["digest"].value, row["agent"].value)
     result = Plan()
     for source in sources:

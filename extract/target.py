@@ -13,12 +13,11 @@ from typing import Callable
 
 from pyoxigraph import NamedNode, Store, Triple
 
+from extract.incremental import STAMPS
 from extract.iris import GRAPH as GRAPH_BASE
 from extract.remote import RemoteStore
+from extract.store import ONTOLOGY_GRAPH
 
-_STAMPS = """SELECT ?g ?digest ?agent WHERE { GRAPH ?g {
-  ?g <https://w3id.org/orgkg/ontology#sourceDigest> ?digest ; <http://www.w3.org/ns/prov#wasAttributedTo> ?agent } }"""
-ONTOLOGY_GRAPH = "https://w3id.org/orgkg/ontology"
 
 
 @dataclass
@@ -31,11 +30,11 @@ class LoadReport:
 
 
 def _stamps(store) -> dict[str, tuple[str, str]]:
-    return {row[0].value: (row[1].value, row[2].value) for row in store.query(_STAMPS)}
+    return {row["g"].value: (row["digest"].value, row["agent"].value) for row in store.query(STAMPS)}
 
 
 def _ours(graph: str) -> bool:
-    return graph.startswith(GRAPH_BASE) or graph == ONTOLOGY_GRAPH
+    return graph.startswith(GRAPH_BASE) or graph == ONTOLOGY_GRAPH.value
 
 
 def load_into(local: Store, remote: RemoteStore, progress: Callable[..., None] | None = None) -> LoadReport:

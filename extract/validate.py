@@ -109,7 +109,7 @@ def validate_store(store: Store, exclude_graph: str | None = None, shapes_path: 
     except shacl_sparql.Unsupported:
         checks = None  # pySHACL, chunk by chunk
     if checks is not None:
-        chosen = list(nodes) if focus is not None and nodes is not None else None
+        chosen = list(nodes) if focus is not None else None  # class targets only, so nodes is never None here
         findings += _run_checks(store, checks, chosen, jobs, lambda done: progress(done * total // len(checks), total)
                                 if progress is not None and total and checks else None)
         findings.sort(key=lambda f: (f.severity, f.focus, f.path, f.message))

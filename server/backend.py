@@ -86,7 +86,6 @@ class RemoteBackend:
 
     def __init__(self, store) -> None:
         self.store = store
-        self.path = None
 
     def reader(self):
         return self.store

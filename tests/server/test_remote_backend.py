@@ -18,7 +18,7 @@ ROUTES = [  # path, parameters, Accept, how to compare the two bodies
     ("/sparql", {"query": f"SELECT ?o ?l WHERE {{ ?o a <{OKG}Organisation> ; <http://www.w3.org/2000/01/rdf-schema#label> ?l }} ORDER BY ?o ?l"},
      "application/sparql-results+json", "bytes"),
     ("/sparql", {"query": f"ASK {{ ?c a <{OKG}Conference> }}"}, "application/sparql-results+json", "bytes"),
-    ("/sparql", {"query": f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"}, "text/csv", "bytes"),
+    ("/sparql", {"query": "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"}, "text/csv", "bytes"),
     ("/sparql", {"query": f"CONSTRUCT {{ ?e <{OKG}editionOf> ?s }} WHERE {{ ?e <{OKG}editionOf> ?s }}"}, "text/turtle", "turtle"),
     ("/sparql", {"query": f"DESCRIBE <https://w3id.org/orgkg/resource/{MIM}>"}, "application/n-triples", "ntriples"),
     ("/sparql", {"query": "SELECT * WHERE { ?s ?p }"}, "application/sparql-results+json", "status"),
